@@ -1,0 +1,87 @@
+// The contracts entry (`@baton/core/contracts`): schemas, types and errors only, no
+// runtime. Provider packages import nothing else from core.
+export {
+  type AssistantMessage,
+  AssistantMessageSchema,
+  addUsage,
+  emptyUsage,
+  type FilePart,
+  FilePartSchema,
+  type FinishReason,
+  FinishReasonSchema,
+  type JsonSchema,
+  type Message,
+  MessageSchema,
+  type ModelAdapter,
+  type ModelAdapterV1,
+  type ModelCallOptions,
+  type ModelContentPart,
+  type ModelRequest,
+  ModelRequestSchema,
+  type ModelResult,
+  type ModelStreamPart,
+  type RateLimitInfo,
+  type ReasoningPart,
+  ReasoningPartSchema,
+  type ResponseFormat,
+  ResponseFormatSchema,
+  type SystemMessage,
+  SystemMessageSchema,
+  type TextPart,
+  TextPartSchema,
+  type ToolCallPart,
+  ToolCallPartSchema,
+  type ToolChoice,
+  ToolChoiceSchema,
+  type ToolDefinition,
+  ToolDefinitionSchema,
+  type ToolMessage,
+  ToolMessageSchema,
+  type ToolResultPart,
+  ToolResultPartSchema,
+  type UnifiedFinishReason,
+  UnifiedFinishReasonSchema,
+  type Usage,
+  UsageSchema,
+  type UserMessage,
+  UserMessageSchema,
+  type TextDeltaPart,
+  type ReasoningDeltaPart,
+  type ToolCallDeltaPart,
+  type ToolCallStreamPart,
+  type FinishPart,
+  type ErrorPart,
+} from './model/v1/index.js';
+export type { Agent, AgentContext, DelegateOptions } from './agent.js';
+export { type Budget, BudgetSchema } from './budget.js';
+export type { PermissionCheck, PermissionGate } from './permission-gate.js';
+export type {
+  IngressValue,
+  Policy,
+  PolicyBoundary,
+  PolicyContext,
+  PolicyDecision,
+  StoreRecord,
+  TextStreamTransform,
+  ToolCallRequest,
+} from './policy.js';
+export type {
+  ErrorSummary,
+  RunEvent,
+  RunEventBody,
+  RunEventEnvelope,
+  RunEventInput,
+  RunEventOf,
+  RunEventType,
+} from './run-event.js';
+export {
+  type RunMetrics,
+  RunMetricsSchema,
+  type RunReport,
+  RunReportSchema,
+  type TaskReport,
+  TaskReportSchema,
+} from './run-report.js';
+export { type Task, type TaskSpec, TaskSpecSchema, type TaskStatus, TaskStatusSchema } from './task.js';
+export type { Tool, ToolContext } from './tool.js';
+export * from '../errors/index.js';

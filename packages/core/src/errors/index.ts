@@ -1,0 +1,11 @@
+export { AuthenticationError } from './authentication-error.js';
+export { BatonError, type BatonErrorOptions, type ProviderErrorDetails } from './baton-error.js';
+export { BudgetExceededError } from './budget-exceeded-error.js';
+export { CancelledError } from './cancelled-error.js';
+export { ContentFilterError } from './content-filter-error.js';
+export { InvalidRequestError } from './invalid-request-error.js';
+export { PermissionDeniedError } from './permission-denied-error.js';
+export { ProviderUnavailableError } from './provider-unavailable-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { ValidationError, type ValidationIssue } from './validation-error.js';

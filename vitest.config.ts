@@ -1,0 +1,27 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// One vitest project per workspace folder that has a test/ directory, so `pnpm test`
+// runs everything in one process and `pnpm test --project core` runs one package.
+// The `@baton/source` export condition resolves workspace packages to their TypeScript
+// source, so tests never need a build first.
+const conditions = ['@baton/source', ...defaultServerConditions];
+const projects = ['packages', 'apps'].flatMap((group) =>
+  readdirSync(group, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${group}/${entry.name}/test`))
+    .map((entry) => ({
+      extends: true as const,
+      test: { name: entry.name, root: `./${group}/${entry.name}`, include: ['test/**/*.test.ts'] },
+    })),
+);
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    projects,
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
