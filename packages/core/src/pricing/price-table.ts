@@ -1,0 +1,59 @@
+import type { Usage } from '../contracts/model/v1/usage.js';
+
+/** USD per million tokens for one model. */
+export interface ModelPrice {
+  /** Uncached input tokens. */
+  input: number;
+  /** Input tokens read from the prompt cache (defaults to `input`). */
+  cachedInput?: number;
+  /** Input tokens written to the prompt cache (defaults to `input`). */
+  cacheWriteInput?: number;
+  /** Output tokens, reasoning included. */
+  output: number;
+}
+
+/** Prices keyed by `provider:modelId`; a key `provider:*` prices any model of that provider. */
+export type PriceTable = Readonly<Record<string, ModelPrice>>;
+
+/**
+ * List prices as published by each provider (USD per 1M tokens, standard tier).
+ * Override or extend through `createOrchestrator({ prices })` or `baton.config.ts`.
+ */
+export const defaultPriceTable: PriceTable = {
+  'local:*': { input: 0, output: 0 },
+  'mock:*': { input: 0, output: 0 },
+};
+
+/** Finds the price for a model: exact key, then the longest matching prefix, then `provider:*`. */
+export function findPrice(table: PriceTable, provider: string, modelId: string): ModelPrice | undefined {
+  const exact = table[`${provider}:${modelId}`];
+  if (exact) return exact;
+  let best: ModelPrice | undefined;
+  let bestLength = -1;
+  const prefix = `${provider}:`;
+  for (const key in table) {
+    if (!key.startsWith(prefix) || key.endsWith(':*')) continue;
+    const id = key.slice(prefix.length);
+    // Dated snapshots (`gpt-5.5-2026-01-15`) are priced as their family.
+    if (modelId.startsWith(id) && id.length > bestLength) {
+      best = table[key];
+      bestLength = id.length;
+    }
+  }
+  return best ?? table[`${provider}:*`];
+}
+
+/** Cost in USD of `usage` at `price`; unknown models cost 0 and are flagged by the caller. */
+export function priceUsage(price: ModelPrice | undefined, usage: Usage): number {
+  if (!price) return 0;
+  const cached = usage.cachedInputTokens ?? 0;
+  const written = usage.cacheWriteInputTokens ?? 0;
+  const plain = Math.max(0, usage.inputTokens - cached - written);
+  return (
+    (plain * price.input +
+      cached * (price.cachedInput ?? price.input) +
+      written * (price.cacheWriteInput ?? price.input) +
+      usage.outputTokens * price.output) /
+    1_000_000
+  );
+}
