@@ -1,0 +1,1 @@
+// Public test kit. Explicit export list: add your own lines, keep others'.
