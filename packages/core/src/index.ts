@@ -1,1 +1,24 @@
 export * from './contracts/index.js';
+export type { BudgetLedger, Reservation, ReservationRequest } from './budget/budget-ledger.js';
+export { defaultPriceTable, findPrice, type ModelPrice, type PriceTable, priceUsage } from './pricing/price-table.js';
+export { type CostRates, defaultCostRates, ReportBuilder } from './report/report-builder.js';
+export { computeRunMetrics, criticalPathMs, idleWaitMs, ownWorkMs, type TaskTiming } from './report/run-metrics.js';
+export type { Lease, Scheduler, SchedulerTask } from './scheduler/scheduler.js';
+export { ApprovalRegistry } from './runtime/approvals.js';
+export { type BatonConfig, BatonConfigSchema, defineConfig, fallbackModel, loadConfig } from './runtime/config.js';
+export { defineAgent } from './runtime/define-agent.js';
+export { type RunEventListener, RunEventStream } from './runtime/event-stream.js';
+export { createRegistry, type ModelRegistry, type ProviderFactory, parseModelRef } from './runtime/model-registry.js';
+export {
+  createOrchestrator,
+  type Orchestrator,
+  type OrchestratorOptions,
+  type Principal,
+  type Run,
+  type RunOptions,
+  type RunOutcome,
+} from './runtime/orchestrator.js';
+export type { RateLimiter } from './runtime/run-context.js';
+export { createSimpleLedger } from './runtime/simple-ledger.js';
+export { createSimpleScheduler } from './runtime/simple-scheduler.js';
+export { type ToolDefinitionInput, tool } from './runtime/tool.js';

@@ -57,7 +57,7 @@ export interface Agent<Input = unknown, Output = unknown> {
   /** Stream model output as `text-delta` events. */
   readonly stream?: boolean;
   /** Own code instead of the default model loop (e.g. a supervisor that fans out). */
-  readonly run?: (input: Input, context: AgentContext) => Promise<Output>;
+  run?(input: Input, context: AgentContext): Promise<Output>;
   /** Success criteria: the run fails its outcome when this returns false. */
-  readonly outcome?: (output: Output) => boolean;
+  outcome?(output: Output): boolean;
 }

@@ -67,6 +67,7 @@ export type RunEventBody =
   | {
       type: 'permission-checked';
       taskId: string;
+      toolCallId: string;
       agent: string;
       toolName: string;
       capabilities: readonly string[];

@@ -13,6 +13,10 @@ export interface ToolContext {
   readonly capabilities: readonly string[];
 }
 
+// Method-style signatures keep `Tool<{ path: string }>` assignable to `Tool` in a tools
+// array (parameters are checked bivariantly for methods).
+type Bivariant<Input, Result> = { bivarianceHack(input: Input): Result }['bivarianceHack'];
+
 /** A function a model can call. Build one with `tool({...})`. */
 export interface Tool<Input = unknown, Output = unknown> {
   /** Unique name within an agent (`[a-zA-Z0-9_-]{1,64}`). */
@@ -26,9 +30,9 @@ export interface Tool<Input = unknown, Output = unknown> {
   /** Runs the tool with validated input. */
   execute(input: Input, context: ToolContext): Output | Promise<Output>;
   /** Capabilities a call needs, fixed or computed from the validated input (`fs:write:${input.path}`). */
-  readonly capabilities?: readonly string[] | ((input: Input) => readonly string[]);
+  readonly capabilities?: readonly string[] | Bivariant<Input, readonly string[]>;
   /** For side-effecting tools: calls with the same key run at most once per run. */
-  readonly idempotencyKey?: (input: Input) => string;
+  readonly idempotencyKey?: Bivariant<Input, string>;
   /** Keeps only these fields of the output before it reaches the model (data minimization). */
   readonly outputSchema?: z.ZodType;
 }

@@ -4,6 +4,7 @@ export { BudgetExceededError } from './budget-exceeded-error.js';
 export { CancelledError } from './cancelled-error.js';
 export { ContentFilterError } from './content-filter-error.js';
 export { InvalidRequestError } from './invalid-request-error.js';
+export { MaxStepsExceededError } from './max-steps-exceeded-error.js';
 export { PermissionDeniedError } from './permission-denied-error.js';
 export { ProviderUnavailableError } from './provider-unavailable-error.js';
 export { RateLimitError } from './rate-limit-error.js';

@@ -1,0 +1,62 @@
+import type { Agent } from '../contracts/agent.js';
+import type { Budget } from '../contracts/budget.js';
+import type { PermissionGate } from '../contracts/permission-gate.js';
+import type { Policy, PolicyContext } from '../contracts/policy.js';
+import type { BudgetLedger } from '../budget/budget-ledger.js';
+import type { PriceTable } from '../pricing/price-table.js';
+import type { Lease, Scheduler } from '../scheduler/scheduler.js';
+import type { ApprovalRegistry } from './approvals.js';
+import type { DeadlineTimer } from './deadline-timer.js';
+import type { RunEventStream } from './event-stream.js';
+import type { ModelRegistry } from './model-registry.js';
+
+/** Waits for request and token capacity of one provider model (`provider:model`). */
+export interface RateLimiter {
+  /** Resolves (or returns synchronously) when a call of `tokens` may start. */
+  acquire(key: string, tokens: number, signal?: AbortSignal): void | Promise<void>;
+  /** Feeds back what the provider said (rate-limit headers, or a 429's retry hint). */
+  observe?(key: string, info: { rateLimit?: import('../contracts/model/v1/rate-limit-info.js').RateLimitInfo; retryAfterMs?: number; usedTokens?: number }): void;
+}
+
+/** Everything a run shares; built once per `orchestrator.run`. */
+export interface RunContext {
+  readonly runId: string;
+  readonly events: RunEventStream;
+  readonly registry: ModelRegistry;
+  readonly defaultModel: string;
+  readonly policies: readonly Policy[];
+  readonly egressPolicies: readonly Policy[];
+  readonly toolPolicies: readonly Policy[];
+  readonly ingressPolicies: readonly Policy[];
+  readonly inspectors: readonly Policy[];
+  readonly permissions: PermissionGate | undefined;
+  readonly scheduler: Scheduler;
+  readonly ledger: BudgetLedger;
+  readonly budgeted: boolean;
+  readonly rateLimiter: RateLimiter | undefined;
+  readonly prices: PriceTable;
+  readonly approvals: ApprovalRegistry;
+  readonly approvalTimeoutMs: number;
+  readonly deadlines: DeadlineTimer;
+  readonly runState: Map<unknown, unknown>;
+  readonly idempotency: Map<string, Promise<unknown>>;
+  nextTaskId(): string;
+  nextCallId(): string;
+}
+
+/** One task while it runs. Dropped (with its messages) when it finishes. */
+export interface TaskState {
+  readonly id: string;
+  readonly agent: Agent;
+  readonly parent: TaskState | undefined;
+  readonly input: unknown;
+  readonly priority: number;
+  readonly capabilities: readonly string[];
+  readonly controller: AbortController;
+  readonly budget: Budget | undefined;
+  readonly dependsOn: readonly string[] | undefined;
+  readonly expectedMs: number | undefined;
+  children: Set<TaskState> | undefined;
+  lease: Lease | undefined;
+  policyContext: PolicyContext | undefined;
+}

@@ -1,0 +1,196 @@
+import type { ModelAdapter } from '../../contracts/model/v1/model-adapter.js';
+import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
+import type { ModelContentPart, ModelResult } from '../../contracts/model/v1/model-result.js';
+import { emptyUsage } from '../../contracts/model/v1/usage.js';
+import type { Reservation } from '../../budget/budget-ledger.js';
+import { PermissionDeniedError } from '../../errors/permission-denied-error.js';
+import { ProviderUnavailableError } from '../../errors/provider-unavailable-error.js';
+import { RateLimitError } from '../../errors/rate-limit-error.js';
+import { findPrice, priceUsage } from '../../pricing/price-table.js';
+import { now } from '../event-stream.js';
+import type { RunContext, TaskState } from '../run-context.js';
+import { summarizeError } from './error-summary.js';
+import { policyContextOf } from './policy-context.js';
+
+/** Worst-case input tokens of a serialized request: ~4 bytes per token, rounded up. */
+export function estimateInputTokens(serialized: string): number {
+  return Math.ceil(serialized.length / 4);
+}
+
+/**
+ * One model call through every boundary: egress policies, the egress monitor, rate
+ * limits, the budget reservation, the adapter, settlement and events.
+ */
+export async function callModel(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  original: ModelRequest,
+  options: { coordination: boolean; stream: boolean },
+): Promise<ModelResult> {
+  let request = original;
+  if (run.egressPolicies.length > 0) {
+    const context = policyContextOf(run, task);
+    for (const policy of run.egressPolicies) {
+      const decision = await policy.beforeModelCall!(request, context);
+      if (decision.action === 'allow') continue;
+      run.events.emit({
+        type: 'policy-decision',
+        taskId: task.id,
+        policy: policy.name,
+        boundary: 'egress',
+        action: decision.action,
+        reason: decision.action === 'deny' ? decision.reason : decision.reason,
+      });
+      if (decision.action === 'deny') throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
+      request = decision.value;
+    }
+  }
+  const serialized = JSON.stringify(request);
+  const callId = run.nextCallId();
+  if (run.inspectors.length > 0) {
+    const context = policyContextOf(run, task);
+    for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
+  }
+
+  const provider = adapter.provider;
+  const modelId = adapter.modelId;
+  const price = findPrice(run.prices, provider, modelId);
+  const signal = task.controller.signal;
+  const worstTokens = estimateInputTokens(serialized) + (request.maxOutputTokens ?? 0);
+
+  if (run.rateLimiter) {
+    const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, signal);
+    if (waiting) await waiting;
+  }
+
+  let reservation: Reservation | undefined;
+  if (run.budgeted) {
+    const worstCost = priceUsage(price, {
+      inputTokens: estimateInputTokens(serialized),
+      outputTokens: request.maxOutputTokens ?? 0,
+    });
+    const reserved = run.ledger.reserve({ taskId: task.id, tokens: worstTokens, costUsd: worstCost }, signal);
+    reservation = 'then' in reserved ? await reserved : reserved;
+    run.events.emit({
+      type: 'budget-reserved',
+      taskId: task.id,
+      reservationId: reservation.id,
+      tokens: reservation.tokens,
+      costUsd: reservation.costUsd,
+    });
+  }
+
+  run.events.emit({
+    type: 'model-call-started',
+    taskId: task.id,
+    callId,
+    provider,
+    modelId,
+    bytes: Buffer.byteLength(serialized),
+  });
+  const startedAt = now();
+  let result: ModelResult;
+  try {
+    result = options.stream
+      ? await collectStream(run, task, adapter, request, signal)
+      : await adapter.generate(request, { signal });
+  } catch (error) {
+    reservation?.release();
+    if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
+      const info: { retryAfterMs?: number } = {};
+      if (error.retryAfterMs !== undefined) info.retryAfterMs = error.retryAfterMs;
+      run.rateLimiter.observe(`${provider}:${modelId}`, info);
+    }
+    run.events.emit({ type: 'model-call-failed', taskId: task.id, callId, error: summarizeError(error) });
+    throw error;
+  }
+  const usage = result.usage ?? emptyUsage();
+  const costUsd = priceUsage(price, usage);
+  if (reservation) {
+    reservation.settle({ tokens: usage.inputTokens + usage.outputTokens, costUsd });
+    run.events.emit({
+      type: 'budget-settled',
+      taskId: task.id,
+      reservationId: reservation.id,
+      tokens: usage.inputTokens + usage.outputTokens,
+      costUsd,
+    });
+  }
+  if (run.rateLimiter?.observe) {
+    const info: { rateLimit?: ModelResult['rateLimit']; usedTokens: number } = {
+      usedTokens: usage.inputTokens + usage.outputTokens,
+    };
+    if (result.rateLimit) info.rateLimit = result.rateLimit;
+    run.rateLimiter.observe(`${provider}:${modelId}`, info);
+  }
+  run.events.emit({
+    type: 'model-call-finished',
+    taskId: task.id,
+    callId,
+    provider,
+    modelId,
+    usage,
+    costUsd,
+    finishReason: result.finishReason,
+    durationMs: now() - startedAt,
+    coordination: options.coordination,
+  });
+  return result;
+}
+
+/** Consumes a stream into a result, emitting `text-delta` events (rewritten by stream transforms). */
+async function collectStream(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  request: ModelRequest,
+  signal: AbortSignal,
+): Promise<ModelResult> {
+  const context = policyContextOf(run, task);
+  const transforms = run.policies.flatMap((p) => {
+    const t = p.streamTransform?.(context);
+    return t ? [t] : [];
+  });
+  const content: ModelContentPart[] = [];
+  let text = '';
+  let reasoning = '';
+  let result: ModelResult | undefined;
+  const emitDelta = (delta: string) => {
+    let out = delta;
+    for (const t of transforms) out = t.push(out);
+    if (out) run.events.emit({ type: 'text-delta', taskId: task.id, delta: out });
+  };
+  for await (const part of adapter.stream(request, { signal })) {
+    switch (part.type) {
+      case 'text-delta':
+        text += part.delta;
+        emitDelta(part.delta);
+        break;
+      case 'reasoning-delta':
+        reasoning += part.delta;
+        break;
+      case 'tool-call':
+        content.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
+        break;
+      case 'finish': {
+        const { type: _type, ...rest } = part;
+        result = { ...rest, content };
+        break;
+      }
+      case 'error':
+        throw part.error;
+      default:
+        break;
+    }
+  }
+  let tail = '';
+  for (const t of transforms) tail = t.push(tail) + t.flush();
+  if (tail) run.events.emit({ type: 'text-delta', taskId: task.id, delta: tail });
+  if (!result) {
+    throw new ProviderUnavailableError(`${adapter.provider}:${adapter.modelId} stream ended without a finish part`);
+  }
+  if (text) content.unshift({ type: 'text', text });
+  if (reasoning) content.unshift({ type: 'reasoning', text: reasoning });
+  return result;
+}

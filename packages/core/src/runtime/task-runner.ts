@@ -1,0 +1,235 @@
+import type { Agent, AgentContext, DelegateOptions } from '../contracts/agent.js';
+import type { Budget } from '../contracts/budget.js';
+import type { ToolContext } from '../contracts/tool.js';
+import { BatonError } from '../errors/baton-error.js';
+import { CancelledError } from '../errors/cancelled-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { RunContext, TaskState } from './run-context.js';
+import { runAgentLoop } from './runner/agent-loop.js';
+import { summarizeError } from './runner/error-summary.js';
+
+/** How a new task is created: by the run (root), by delegation, or from a planned DAG. */
+export interface TaskInit {
+  agent: Agent;
+  input: unknown;
+  parent: TaskState | undefined;
+  capabilities: readonly string[];
+  priority?: number;
+  dependsOn?: readonly string[];
+  expectedMs?: number;
+  budget?: Budget;
+  deadline?: number;
+  id?: string;
+}
+
+/** Cancels a task and its whole subtree. */
+export function cancelTask(task: TaskState, reason: unknown): void {
+  if (task.controller.signal.aborted) return;
+  task.controller.abort(reason);
+  if (task.children) for (const child of task.children) cancelTask(child, reason);
+}
+
+/** Creates the task's state and registers it with the scheduler and ledger (synchronously). */
+export function createTask(run: RunContext, init: TaskInit): TaskState {
+  const id = init.id ?? run.nextTaskId();
+  const budget = init.budget ?? init.agent.budget;
+  const task: TaskState = {
+    id,
+    agent: init.agent,
+    parent: init.parent,
+    input: init.input,
+    priority: init.priority ?? init.parent?.priority ?? 0,
+    capabilities: init.capabilities,
+    controller: new AbortController(),
+    budget,
+    dependsOn: init.dependsOn,
+    expectedMs: init.expectedMs,
+    children: undefined,
+    lease: undefined,
+    policyContext: undefined,
+  };
+  if (init.parent) {
+    if (init.parent.controller.signal.aborted) task.controller.abort(init.parent.controller.signal.reason);
+    (init.parent.children ??= new Set()).add(task);
+  }
+  const agentName = init.agent.name;
+  run.scheduler.add({
+    id,
+    priority: task.priority,
+    dependsOn: init.dependsOn,
+    expectedMs: init.expectedMs,
+    pools: [`agent:${agentName}`],
+    parentId: init.parent?.id,
+  });
+  run.ledger.open(id, { parentId: init.parent?.id, agent: agentName, budget });
+  const event: Parameters<typeof run.events.emit>[0] = {
+    type: 'task-queued',
+    taskId: id,
+    agent: agentName,
+    priority: task.priority,
+    capabilities: init.capabilities,
+  };
+  if (init.parent) event.parentId = init.parent.id;
+  if (init.dependsOn && init.dependsOn.length > 0) event.dependsOn = [...init.dependsOn];
+  run.events.emit(event);
+  const deadline = init.deadline ?? (budget?.timeMs !== undefined ? Date.now() + budget.timeMs : undefined);
+  if (deadline !== undefined) {
+    const cancel = run.deadlines.schedule(deadline, () =>
+      cancelTask(task, new TimeoutError(`task ${id} (${agentName}) passed its deadline`)),
+    );
+    task.controller.signal.addEventListener('abort', cancel, { once: true });
+    (task as { clearDeadline?: () => void }).clearDeadline = cancel;
+  }
+  return task;
+}
+
+/** Runs a created task to its end: wait for its turn, run the agent, release everything. */
+export async function runTask(run: RunContext, task: TaskState): Promise<unknown> {
+  const signal = task.controller.signal;
+  let status: 'succeeded' | 'failed' | 'cancelled' = 'failed';
+  let failure: unknown;
+  try {
+    task.lease = await run.scheduler.acquire(task.id, signal);
+    run.events.emit({ type: 'task-started', taskId: task.id });
+    signal.throwIfAborted();
+    const output = task.agent.run
+      ? await task.agent.run(task.input, agentContext(run, task))
+      : await runAgentLoop(run, task, task.input, (agent, input) => delegate(run, task, agent, input), () =>
+          toolContext(run, task),
+        { coordination: false });
+    signal.throwIfAborted();
+    status = 'succeeded';
+    return output;
+  } catch (error) {
+    failure = error;
+    if (signal.aborted) {
+      // An abort carries why it happened (a deadline's TimeoutError, a run cancel).
+      const reason: unknown = signal.reason;
+      if (BatonError.isInstance(reason)) failure = reason;
+      else if (!BatonError.isInstance(error)) failure = new CancelledError(`task ${task.id} cancelled`, { cause: error });
+    }
+    status = signal.aborted || CancelledError.isInstance(failure) ? 'cancelled' : 'failed';
+    throw failure;
+  } finally {
+    task.lease?.release();
+    task.lease = undefined;
+    run.scheduler.finish(task.id);
+    run.ledger.close(task.id);
+    (task as { clearDeadline?: () => void }).clearDeadline?.();
+    task.parent?.children?.delete(task);
+    const event: Parameters<typeof run.events.emit>[0] = {
+      type: 'task-finished',
+      taskId: task.id,
+      status,
+      used: status === 'succeeded',
+    };
+    if (failure !== undefined) event.error = summarizeError(failure);
+    run.events.emit(event);
+  }
+}
+
+function toolContext(run: RunContext, task: TaskState): ToolContext {
+  return {
+    runId: run.runId,
+    taskId: task.id,
+    agent: task.agent.name,
+    signal: task.controller.signal,
+    capabilities: task.capabilities,
+  };
+}
+
+function resolveSubAgent(parent: TaskState, target: Agent | string): Agent {
+  if (typeof target !== 'string') return target;
+  const found = parent.agent.agents?.find((a) => a.name === target);
+  if (!found) {
+    throw new ValidationError(
+      `agent ${parent.agent.name} cannot delegate to ${JSON.stringify(target)}: not one of its sub-agents (${(parent.agent.agents ?? []).map((a) => a.name).join(', ') || 'none'})`,
+    );
+  }
+  return found;
+}
+
+function childCapabilities(run: RunContext, parent: TaskState, agent: Agent, requested?: readonly string[]) {
+  const asked = requested ?? agent.capabilities;
+  if (run.permissions) return run.permissions.attenuate(parent.capabilities, asked);
+  return parent.capabilities;
+}
+
+function spawn(run: RunContext, parent: TaskState, agent: Agent, input: unknown, options?: DelegateOptions): TaskState {
+  const init: TaskInit = {
+    agent,
+    input,
+    parent,
+    capabilities: childCapabilities(run, parent, agent, options?.capabilities),
+  };
+  if (options?.priority !== undefined) init.priority = options.priority;
+  if (options?.budget !== undefined) init.budget = options.budget;
+  if (options?.expectedMs !== undefined) init.expectedMs = options.expectedMs;
+  return createTask(run, init);
+}
+
+// While a parent waits on its children it gives back its slots, so a small concurrency
+// limit can never deadlock a delegation tree.
+async function whileSuspended<T>(run: RunContext, task: TaskState, work: Promise<T>): Promise<T> {
+  const lease = task.lease;
+  if (!lease) return work;
+  lease.suspend();
+  run.events.emit({ type: 'task-waiting', taskId: task.id, waiting: true });
+  try {
+    return await work;
+  } finally {
+    await lease.resume();
+    run.events.emit({ type: 'task-waiting', taskId: task.id, waiting: false });
+  }
+}
+
+/** Delegates to a sub-agent: one child task; its output flows back to the parent. */
+export function delegate(
+  run: RunContext,
+  parent: TaskState,
+  target: Agent | string,
+  input: unknown,
+  options?: DelegateOptions,
+): Promise<unknown> {
+  const child = spawn(run, parent, resolveSubAgent(parent, target), input, options);
+  return whileSuspended(run, parent, runTask(run, child));
+}
+
+/** Fans out: one child per input, at most `concurrency` in flight, outputs in input order. */
+export function map(
+  run: RunContext,
+  parent: TaskState,
+  target: Agent | string,
+  inputs: readonly unknown[],
+  options: (DelegateOptions & { concurrency?: number }) | undefined,
+): Promise<unknown[]> {
+  const agent = resolveSubAgent(parent, target);
+  const limit = Math.max(1, options?.concurrency ?? inputs.length);
+  const outputs = new Array<unknown>(inputs.length);
+  if (limit >= inputs.length) {
+    const children = inputs.map((input) => spawn(run, parent, agent, input, options));
+    return whileSuspended(run, parent, Promise.all(children.map((child) => runTask(run, child))));
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      outputs[index] = await runTask(run, spawn(run, parent, agent, inputs[index], options));
+    }
+  };
+  return whileSuspended(run, parent, Promise.all(Array.from({ length: limit }, worker)).then(() => outputs));
+}
+
+/** The context an agent's own `run` function receives. */
+export function agentContext(run: RunContext, task: TaskState): AgentContext {
+  return {
+    ...toolContext(run, task),
+    generate: (input, options) =>
+      runAgentLoop(run, task, input, (agent, i) => delegate(run, task, agent, i), () => toolContext(run, task), {
+        coordination: options?.coordination ?? true,
+      }),
+    delegate: (target, input, options) => delegate(run, task, target, input, options) as Promise<never>,
+    map: (target, inputs, options) => map(run, task, target, inputs, options) as Promise<never[]>,
+  };
+}

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  CancelledError,
+  createOrchestrator,
+  createRegistry,
+  defineAgent,
+  MaxStepsExceededError,
+  type ModelAdapter,
+  type RunEvent,
+  tool,
+  ValidationError,
+} from '@baton/core';
+import { echoModel, scriptedModel, text, toolCalls } from '../helpers/scripted-model.js';
+
+function orchestratorFor(model: ModelAdapter, concurrency = 8) {
+  return createOrchestrator({
+    registry: createRegistry({ providers: { mock: () => model } }),
+    defaultModel: 'mock:any',
+    limits: { concurrency },
+  });
+}
+
+describe('agent loop', () => {
+  it('returns the final text and reports usage', async () => {
+    const model = scriptedModel([text('hello')]);
+    const agent = defineAgent({ name: 'greeter', instructions: 'Be brief.' });
+    const { output, report } = await orchestratorFor(model).run(agent, 'hi');
+    expect(output).toBe('hello');
+    expect(model.requests[0]!.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: [{ type: 'text', text: 'hi' }] },
+    ]);
+    expect(report.status).toBe('succeeded');
+    expect(report.totals).toMatchObject({ tasks: 1, modelCalls: 1, usage: { inputTokens: 10, outputTokens: 5 } });
+  });
+
+  it('runs parallel tool calls and sends results back in order', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const lookup = tool({
+      name: 'lookup',
+      description: 'Look up a word',
+      input: z.object({ word: z.string() }),
+      execute: async ({ word }) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        return { word, length: word.length };
+      },
+    });
+    const model = scriptedModel([
+      toolCalls({ name: 'lookup', input: { word: 'alpha' } }, { name: 'lookup', input: { word: 'be' } }),
+      text('done'),
+    ]);
+    const agent = defineAgent({ name: 'looker', tools: [lookup] });
+    const { output, report } = await orchestratorFor(model).run(agent, 'go');
+    expect(output).toBe('done');
+    expect(maxInFlight).toBe(2);
+    expect(model.requests[0]!.tools).toEqual([
+      {
+        name: 'lookup',
+        description: 'Look up a word',
+        inputSchema: expect.objectContaining({ type: 'object', required: ['word'] }),
+      },
+    ]);
+    expect(model.requests[1]!.messages.at(-1)).toEqual({
+      role: 'tool',
+      content: [
+        { type: 'tool-result', toolCallId: 'call_0', toolName: 'lookup', output: { word: 'alpha', length: 5 } },
+        { type: 'tool-result', toolCallId: 'call_1', toolName: 'lookup', output: { word: 'be', length: 2 } },
+      ],
+    });
+    expect(report.tasks[0]!.toolCalls).toBe(2);
+  });
+
+  it('sends invalid tool input back to the model as a tool error instead of crashing', async () => {
+    let executed = 0;
+    const add = tool({
+      name: 'add',
+      description: 'Add two numbers',
+      input: z.object({ a: z.number(), b: z.number() }),
+      execute: ({ a, b }) => {
+        executed++;
+        return a + b;
+      },
+    });
+    const model = scriptedModel([
+      toolCalls({ name: 'add', input: { a: 1, b: 'two' } }),
+      toolCalls({ name: 'add', input: { a: 1, b: 2 } }),
+      text('3'),
+    ]);
+    const { output } = await orchestratorFor(model).run(defineAgent({ name: 'calc', tools: [add] }), 'add');
+    expect(output).toBe('3');
+    expect(executed).toBe(1);
+    const firstResult = model.requests[1]!.messages.at(-1)!;
+    expect(firstResult).toMatchObject({
+      role: 'tool',
+      content: [{ isError: true, output: { error: 'invalid_input', issues: [expect.stringContaining('b:')] } }],
+    });
+  });
+
+  it('validates structured output and repairs once', async () => {
+    const model = scriptedModel([text('{"label": 7}'), text('```json\n{"label":"billing"}\n```')]);
+    const agent = defineAgent({ name: 'router', output: z.object({ label: z.enum(['billing', 'outage']) }) });
+    const { output } = await orchestratorFor(model).run(agent, 'my card was charged twice');
+    expect(output).toEqual({ label: 'billing' });
+    expect(model.requests[0]!.responseFormat).toMatchObject({ type: 'json', name: 'router' });
+    expect(model.requests[1]!.messages.at(-1)).toMatchObject({
+      role: 'user',
+      content: [{ text: expect.stringContaining('does not match the required JSON schema') }],
+    });
+  });
+
+  it('fails with ValidationError when the repair also fails', async () => {
+    const model = scriptedModel([text('nope'), text('still nope')]);
+    const agent = defineAgent({ name: 'router', output: z.object({ label: z.string() }) });
+    const outcome = await orchestratorFor(model).run(agent, 'x').result;
+    expect(outcome.status).toBe('failed');
+    expect(ValidationError.isInstance(outcome.error)).toBe(true);
+  });
+
+  it('stops at maxSteps', async () => {
+    const ping = tool({ name: 'ping', description: 'ping', input: z.object({}), execute: () => 'pong' });
+    const model = scriptedModel([toolCalls({ name: 'ping', input: {} }), toolCalls({ name: 'ping', input: {} })]);
+    const outcome = await orchestratorFor(model).run(defineAgent({ name: 'looper', tools: [ping], maxSteps: 2 }), 'x')
+      .result;
+    expect(MaxStepsExceededError.isInstance(outcome.error)).toBe(true);
+    expect(outcome.report.tasks[0]).toMatchObject({ status: 'failed', modelCalls: 2, error: { code: 'max_steps' } });
+  });
+
+  it('aborts a run in flight', async () => {
+    const never: ModelAdapter = {
+      specificationVersion: 'v1',
+      provider: 'mock',
+      modelId: 'never',
+      generate: (_request, options) =>
+        new Promise((_resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(options.signal!.reason));
+        }),
+      stream: () => {
+        throw new Error('unused');
+      },
+    };
+    const controller = new AbortController();
+    const run = orchestratorFor(never).run(defineAgent({ name: 'slow' }), 'x', { signal: controller.signal });
+    const seen: RunEvent[] = [];
+    const consume = (async () => {
+      for await (const event of run.events) {
+        seen.push(event);
+        if (event.type === 'model-call-started') controller.abort();
+      }
+    })();
+    const outcome = await run.result;
+    await consume;
+    expect(outcome.status).toBe('cancelled');
+    expect(CancelledError.isInstance(outcome.error)).toBe(true);
+    expect(seen.map((e) => e.type)).toEqual([
+      'run-started',
+      'task-queued',
+      'task-started',
+      'model-call-started',
+      'model-call-failed',
+      'task-finished',
+      'run-finished',
+    ]);
+    await expect(run).rejects.toThrow(/cancelled/);
+  });
+
+  it('streams text deltas as events when the agent asks for streaming', async () => {
+    const model = scriptedModel([text('one two three')]);
+    const run = orchestratorFor(model).run(defineAgent({ name: 'streamer', stream: true }), 'x');
+    const deltas: string[] = [];
+    const consume = (async () => {
+      for await (const e of run.events) if (e.type === 'text-delta') deltas.push(e.delta);
+    })();
+    const { output } = await run;
+    await consume;
+    expect(output).toBe('one two three');
+    expect(deltas).toEqual(['one ', 'two ', 'three']);
+  });
+});
+
+describe('delegation and fan-out', () => {
+  it('runs 20 sub-agents concurrently under the concurrency limit, outputs in order', async () => {
+    const model = echoModel(5);
+    const worker = defineAgent({ name: 'worker' });
+    const supervisor = defineAgent({
+      name: 'supervisor',
+      agents: [worker],
+      run: async (input: string, ctx) => {
+        const parts = await ctx.map(worker, Array.from({ length: 20 }, (_, i) => `${input}-${i}`));
+        return parts;
+      },
+    });
+    let running = 0;
+    let maxRunning = 0;
+    const { output, report } = await orchestratorFor(model, 8).run(supervisor, 'doc', {
+      onEvent: (e) => {
+        if (e.type === 'model-call-started') maxRunning = Math.max(maxRunning, ++running);
+        if (e.type === 'model-call-finished') running--;
+      },
+    });
+    expect(output).toEqual(Array.from({ length: 20 }, (_, i) => `echo: doc-${i}`));
+    expect(maxRunning).toBe(8);
+    expect(report.totals.maxConcurrency).toBe(8);
+    expect(report.tasks.filter((t) => t.parentId === 't0')).toHaveLength(20);
+  });
+
+  it('never deadlocks a delegation tree at concurrency 1', async () => {
+    const leaf = defineAgent({ name: 'leaf' });
+    const middle = defineAgent({
+      name: 'middle',
+      agents: [leaf],
+      run: async (input: string, ctx) => (await ctx.map(leaf, [`${input}a`, `${input}b`])).join('|'),
+    });
+    const top = defineAgent({
+      name: 'top',
+      agents: [middle],
+      run: async (_input: string, ctx) => ctx.map(middle, ['x', 'y'], { concurrency: 2 }),
+    });
+    const { output } = await orchestratorFor(echoModel(), 1).run(top, '');
+    expect(output).toEqual(['echo: xa|echo: xb', 'echo: ya|echo: yb']);
+  });
+
+  it('offers sub-agents to the model as tools and returns their output', async () => {
+    const helper = defineAgent({ name: 'helper', description: 'answers sub-questions' });
+    const model = scriptedModel([
+      toolCalls({ name: 'helper', input: { task: 'sub-question' } }),
+      text('helper says hi'),
+      text('final'),
+    ]);
+    const boss = defineAgent({ name: 'boss', agents: [helper] });
+    const { output, report } = await orchestratorFor(model).run(boss, 'q');
+    expect(output).toBe('final');
+    expect(model.requests[0]!.tools!.map((t) => t.name)).toEqual(['helper']);
+    expect(model.requests[1]!.messages.at(-1)).toEqual({ role: 'user', content: [{ type: 'text', text: 'sub-question' }] });
+    expect(model.requests[2]!.messages.at(-1)).toMatchObject({ content: [{ output: 'helper says hi' }] });
+    expect(report.tasks.map((t) => [t.agent, t.parentId])).toEqual([
+      ['boss', null],
+      ['helper', 't0'],
+    ]);
+  });
+
+  it('refuses to delegate by name to an undeclared agent', async () => {
+    const boss = defineAgent({ name: 'boss', run: async (_i: string, ctx) => ctx.delegate('ghost', 'x') });
+    const outcome = await orchestratorFor(echoModel()).run(boss, '').result;
+    expect(String(outcome.error)).toMatch(/cannot delegate to "ghost"/);
+  });
+});
