@@ -1,1 +1,40 @@
 // Public test kit. Explicit export list: add your own lines, keep others'.
+
+export {
+  type OllamaWireServerOptions,
+  ollamaChatRoute,
+  startOllamaWireServer,
+} from './wire/ollama-wire-server.js';
+export {
+  type OpenAIWireServerOptions,
+  openaiChatCompletionsRoute,
+  openaiErrorBody,
+  openaiResponsesRoute,
+  startOpenAIWireServer,
+} from './wire/openai-wire-server.js';
+export { jsonReply, ndjsonReply, sseReply, type WireReply } from './wire/wire-reply.js';
+export {
+  argumentsText,
+  cutStreamScenario,
+  errorScenario,
+  malformedEventScenario,
+  rateLimitScenario,
+  scenarioUsage,
+  serverErrorScenario,
+  slowScenario,
+  splitFragments,
+  splitText,
+  textScenario,
+  toolCallsScenario,
+  type WireScenario,
+  type WireStreamOptions,
+  type WireToolCall,
+  type WireUsage,
+} from './wire/wire-scenario.js';
+export {
+  startWireServer,
+  type WireRequest,
+  type WireRoute,
+  type WireServer,
+  type WireServerOptions,
+} from './wire/wire-server.js';
