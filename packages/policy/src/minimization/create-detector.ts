@@ -1,0 +1,235 @@
+import { ValidationError } from '@baton/core/contracts';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { BUILTIN_DATA_CLASSES, type DataClassDefinition, dataClassMatches } from './data-class.js';
+import type { Finding } from './finding.js';
+import type { PseudonymVault } from './pseudonym-vault.js';
+import type { Recognizer } from './recognizer.js';
+import { DEFAULT_PHONE_REGIONS, phoneRecognizer } from './recognizers/phone-recognizer.js';
+import { piiRecognizers } from './recognizers/pii-recognizers.js';
+import { secretRecognizers } from './recognizers/secret-recognizers.js';
+import { escapeRegExp } from './recognizers/text-boundary.js';
+import { applyStrategies, type StrategyResolver } from './strategy.js';
+
+/** What to detect. */
+export interface DetectorOptions {
+  /** Your own recognizers, run after the built-in ones. */
+  recognizers?: readonly Recognizer[];
+  /** Your own data classes (name + placeholder label), for your recognizers. */
+  dataClasses?: readonly DataClassDefinition[];
+  /** Only these data classes (dotted prefixes such as `pii` or `secret.jwt`); default all. */
+  include?: readonly string[];
+  /** Skip these data classes (dotted prefixes) or recognizers (by name). */
+  exclude?: readonly string[];
+  /** Candidates scoring below this are dropped. Default 0.5. */
+  minScore?: number;
+  /** Regions tried for national phone numbers (ISO 3166 alpha-2). Default US, GB, DE, FR, ES, IT, NL, CH, AT, BE, CA, AU. */
+  phoneRegions?: readonly string[];
+  /** Set false to run only your own recognizers. Default true. */
+  builtins?: boolean;
+}
+
+/** Finds and removes sensitive values in text. */
+export interface Detector {
+  /** Findings in `text`, non-overlapping, sorted by start; offsets index `text`. */
+  detect(text: string): Finding[];
+  /**
+   * Replaces each finding: by default with a placeholder (`<EMAIL_1>`) from `vault` (a
+   * fresh one per call when omitted). Findings keep offsets into the input text.
+   */
+  redact(text: string, options?: RedactOptions): { text: string; findings: Finding[] };
+  /** Data classes known to this detector, by name. */
+  readonly dataClasses: ReadonlyMap<string, DataClassDefinition>;
+  /** Label (`EMAIL`) of a data class; the upper-cased last segment for unknown classes. */
+  labelOf(dataClass: string): string;
+}
+
+/** How `redact` replaces findings. */
+export interface RedactOptions {
+  /** Vault that keeps placeholder → real value; reuse it across texts for stable placeholders. */
+  vault?: PseudonymVault;
+  /** Strategy per finding (default: pseudonymize everything). */
+  strategy?: StrategyResolver;
+}
+
+interface CompiledRecognizer {
+  recognizer: Recognizer;
+  order: number;
+  label: string;
+  prefilter: ((text: string) => boolean) | undefined;
+  pattern: RegExp | undefined;
+  group: number | string | undefined;
+  context: RegExp | undefined;
+  window: number;
+  boost: number;
+}
+
+const LABEL = /^[A-Z][A-Z0-9_]*$/;
+const CLASS_NAME = /^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/;
+
+function compilePrefilter(prefilter: Recognizer['prefilter']): ((text: string) => boolean) | undefined {
+  if (prefilter === undefined) return undefined;
+  if (typeof prefilter === 'function') return prefilter;
+  const needles = [...prefilter];
+  if (needles.length === 1) {
+    const needle = needles[0]!;
+    return (text) => text.includes(needle);
+  }
+  return (text) => {
+    for (const needle of needles) if (text.includes(needle)) return true;
+    return false;
+  };
+}
+
+function compileContext(words: readonly string[] | undefined): RegExp | undefined {
+  if (words === undefined || words.length === 0) return undefined;
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => `${escapeRegExp(word)}${word.length <= 3 ? '(?![\\p{L}])' : ''}`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+}
+
+/** Builds a detector from the built-in catalogue plus your recognizers. Options are validated once here. */
+export function createDetector(options: DetectorOptions = {}): Detector {
+  const minScore = options.minScore ?? 0.5;
+  if (!(minScore >= 0 && minScore <= 1)) throw new ValidationError(`minScore must be in [0, 1], got ${options.minScore}`);
+  const dataClasses = new Map<string, DataClassDefinition>();
+  for (const definition of [...BUILTIN_DATA_CLASSES, ...(options.dataClasses ?? [])]) {
+    if (!CLASS_NAME.test(definition.name))
+      throw new ValidationError(`data class name '${definition.name}' must be dotted lowercase words, e.g. 'pii.employee_id'`);
+    if (!LABEL.test(definition.label))
+      throw new ValidationError(`data class '${definition.name}' label '${definition.label}' must match [A-Z][A-Z0-9_]*`);
+    dataClasses.set(definition.name, definition);
+  }
+  const labelOf = (dataClass: string): string =>
+    dataClasses.get(dataClass)?.label ?? dataClass.slice(dataClass.lastIndexOf('.') + 1).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+
+  const builtins =
+    options.builtins === false
+      ? []
+      : [
+          ...piiRecognizers.slice(0, 5),
+          phoneRecognizer((options.phoneRegions as CountryCode[] | undefined) ?? DEFAULT_PHONE_REGIONS),
+          ...piiRecognizers.slice(5),
+          ...secretRecognizers,
+        ];
+  const names = new Set<string>();
+  const compiled: CompiledRecognizer[] = [];
+  for (const recognizer of [...builtins, ...(options.recognizers ?? [])]) {
+    if (names.has(recognizer.name)) throw new ValidationError(`two recognizers are named '${recognizer.name}'`);
+    names.add(recognizer.name);
+    if (!CLASS_NAME.test(recognizer.dataClass))
+      throw new ValidationError(`recognizer '${recognizer.name}': data class '${recognizer.dataClass}' must be dotted lowercase words`);
+    if (!recognizer.find && !recognizer.pattern)
+      throw new ValidationError(`recognizer '${recognizer.name}' needs a pattern or a find function`);
+    if (!(recognizer.score >= 0 && recognizer.score <= 1))
+      throw new ValidationError(`recognizer '${recognizer.name}': score must be in [0, 1]`);
+    if (options.include && !options.include.some((prefix) => dataClassMatches(recognizer.dataClass, prefix))) continue;
+    if (options.exclude?.some((x) => x === recognizer.name || dataClassMatches(recognizer.dataClass, x))) continue;
+    let pattern: RegExp | undefined;
+    if (!recognizer.find && recognizer.pattern) {
+      let flags = recognizer.pattern.flags;
+      if (!flags.includes('g')) flags += 'g';
+      if (recognizer.group !== undefined && !flags.includes('d')) flags += 'd';
+      pattern = new RegExp(recognizer.pattern.source, flags);
+    }
+    compiled.push({
+      recognizer,
+      order: compiled.length,
+      label: labelOf(recognizer.dataClass),
+      prefilter: compilePrefilter(recognizer.prefilter),
+      pattern,
+      group: recognizer.group,
+      context: compileContext(recognizer.context),
+      window: recognizer.contextWindow ?? 48,
+      boost: recognizer.contextBoost ?? 0.1,
+    });
+  }
+
+  interface Candidate extends Finding {
+    order: number;
+  }
+
+  function consider(
+    r: CompiledRecognizer,
+    text: string,
+    start: number,
+    end: number,
+    baseScore: number | undefined,
+    out: Candidate[],
+  ): void {
+    if (end <= start) return;
+    let score = baseScore ?? r.recognizer.score;
+    if (r.recognizer.validate) {
+      const verdict = r.recognizer.validate(text.slice(start, end), text, start, end);
+      if (verdict === false || verdict === 0) return;
+      if (typeof verdict === 'number') score = verdict;
+    }
+    if (r.context) {
+      r.context.lastIndex = 0;
+      const near =
+        r.context.test(text.slice(Math.max(0, start - r.window), start)) ||
+        r.context.test(text.slice(end, Math.min(text.length, end + 24)));
+      if (near) score = Math.min(1, score + r.boost);
+      else if (r.recognizer.requireContext) return;
+    }
+    if (score < minScore) return;
+    out.push({ type: r.label, dataClass: r.recognizer.dataClass, start, end, score, recognizer: r.recognizer.name, order: r.order });
+  }
+
+  function detect(text: string): Finding[] {
+    if (typeof text !== 'string') throw new ValidationError('detect() expects a string');
+    const candidates: Candidate[] = [];
+    for (const r of compiled) {
+      if (r.prefilter && !r.prefilter(text)) continue;
+      if (r.recognizer.find) {
+        for (const match of r.recognizer.find(text)) consider(r, text, match.start, match.end, match.score, candidates);
+        continue;
+      }
+      const pattern = r.pattern!;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        if (m[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
+        }
+        if (r.group === undefined) consider(r, text, m.index, m.index + m[0].length, undefined, candidates);
+        else {
+          const span = typeof r.group === 'number' ? m.indices?.[r.group] : m.indices?.groups?.[r.group];
+          if (span) consider(r, text, span[0], span[1], undefined, candidates);
+        }
+      }
+    }
+    return resolveOverlaps(candidates);
+  }
+
+  function resolveOverlaps(candidates: Candidate[]): Finding[] {
+    if (candidates.length === 0) return [];
+    if (candidates.length > 1)
+      candidates.sort(
+        (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order,
+      );
+    const accepted: Finding[] = [];
+    for (const c of candidates) {
+      let overlaps = false;
+      for (const a of accepted) {
+        if (c.start < a.end && a.start < c.end) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps)
+        accepted.push({ type: c.type, dataClass: c.dataClass, start: c.start, end: c.end, score: c.score, recognizer: c.recognizer });
+    }
+    return accepted.sort((a, b) => a.start - b.start);
+  }
+
+  return {
+    detect,
+    redact(text, redactOptions = {}) {
+      const findings = detect(text);
+      return { text: applyStrategies(text, findings, redactOptions), findings };
+    },
+    dataClasses,
+    labelOf,
+  };
+}

@@ -1,0 +1,427 @@
+import {
+  type IngressValue,
+  type Message,
+  type ModelRequest,
+  type PermissionGate,
+  type Policy,
+  type PolicyContext,
+  type PolicyDecision,
+  type StoreRecord,
+  type TextStreamTransform,
+  type ToolCallRequest,
+  ValidationError,
+} from '@baton/core/contracts';
+import { createDetector, type Detector, type DetectorOptions } from './create-detector.js';
+import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
+import { canReadDataClass } from './data-capability.js';
+import type { Finding } from './finding.js';
+import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
+import { PseudonymVault } from './pseudonym-vault.js';
+import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
+import { createRehydrationStream } from './rehydration-stream.js';
+import { retentionTtl } from './retention.js';
+import { applyStrategies, type Strategy } from './strategy.js';
+
+/** Options of `minimizationPolicy()`; detector options (recognizers, classes, include/exclude) included. */
+export interface MinimizationPolicyOptions extends DetectorOptions {
+  /** Name in events and the audit log. Default `minimization`. */
+  name?: string;
+  /** Strategy per data class or family (`{ 'pii.card': 'mask', secret: 'drop' }`); longest prefix wins. Default `pseudonymize`. */
+  strategies?: Readonly<Record<string, Strategy>>;
+  /** HMAC key for the `hash` strategy (required when any class uses it). */
+  hashKey?: string | Uint8Array;
+  /** Put real values back into tool-call arguments (for classes the task may read). Default true. */
+  rehydrateToolCalls?: boolean;
+  /**
+   * Rehydrate the run's final answer (and its streamed deltas) for the caller:
+   * `capability` (default) per data class the task may read, `always`, or `never`.
+   */
+  rehydrateOutput?: 'capability' | 'always' | 'never';
+  /** The permission gate that judges `data:<class>:read` capabilities (default: the built-in matcher). */
+  permissions?: Pick<PermissionGate, 'check'>;
+  /** Replaces the read rule entirely. */
+  canRead?: (capabilities: readonly string[], dataClass: string) => boolean;
+  /** Tool outputs projected to declared fields before they reach the model, by tool name. */
+  projections?: Readonly<Record<string, OutputProjection>>;
+  /** Retention at the store boundary; `false` leaves stored records alone. */
+  retention?:
+    | false
+    | {
+        /** TTL in ms per data class prefix, plus `default` for records without sensitive data. Merged over the defaults. */
+        ttlMs?: Readonly<Record<string, number>>;
+        /** Data classes replaced by placeholders before anything is stored. Default `['secret']`. */
+        redactOnStore?: readonly string[];
+      };
+  /** Keep a run's vault after the run ends (reachable through `policy.vault(runId)`). Default false. */
+  persistVault?: boolean;
+  /** Minimized strings remembered per run so history re-sent on every call is not re-scanned. Default 4096. */
+  cacheSize?: number;
+}
+
+/** A minimization policy: a core `Policy` plus its detector and run vaults. */
+export interface MinimizationPolicy extends Policy {
+  /** The detector it uses (same options). */
+  readonly detector: Detector;
+  /** The vault of a running run, or of a finished one when `persistVault` is set. */
+  vault(runId: string): PseudonymVault | undefined;
+}
+
+interface RunState {
+  vault: PseudonymVault;
+  /** Every distinct sensitive value seen on its way out → its data class. */
+  detected: Map<string, string>;
+  /** Keys of values counted as leaked (each counted once per run). */
+  leaked: Set<string>;
+  minimized: Map<string, string>;
+  scanned: Map<string, readonly Finding[]>;
+  egressCalls: number;
+}
+
+const STRATEGIES = new Set(['pseudonymize', 'mask', 'hash', 'drop']);
+
+/**
+ * Data minimization at every boundary: personal data and secrets leave the process only
+ * as placeholders (or masks, hashes, nothing), tools get real values back when the task
+ * may read the class, the egress monitor counts what got through, and stored records
+ * carry data classes and a TTL.
+ */
+export function minimizationPolicy(options: MinimizationPolicyOptions = {}): MinimizationPolicy {
+  const detector = createDetector(options);
+  const name = options.name ?? 'minimization';
+  const strategies = options.strategies ?? {};
+  for (const [prefix, strategy] of Object.entries(strategies)) {
+    const type = typeof strategy === 'string' ? strategy : strategy?.type;
+    if (!STRATEGIES.has(type as string))
+      throw new ValidationError(`strategy for '${prefix}' must be pseudonymize, mask, hash or drop, got ${JSON.stringify(strategy)}`);
+    if (type === 'hash' && options.hashKey === undefined)
+      throw new ValidationError(`strategy for '${prefix}' is 'hash' but no hashKey was given`);
+  }
+  const rehydrateOutput = options.rehydrateOutput ?? 'capability';
+  if (!['capability', 'always', 'never'].includes(rehydrateOutput))
+    throw new ValidationError(`rehydrateOutput must be capability, always or never, got '${rehydrateOutput}'`);
+  const cacheSize = options.cacheSize ?? 4096;
+  const retention = options.retention === false ? undefined : options.retention ?? {};
+  const ttlTable = { ...DEFAULT_RETENTION_TTL_MS, ...(retention?.ttlMs ?? {}) };
+  const redactOnStore = retention?.redactOnStore ?? ['secret'];
+  for (const [key, ttl] of Object.entries(ttlTable))
+    if (!(typeof ttl === 'number' && ttl >= 0)) throw new ValidationError(`retention.ttlMs['${key}'] must be a number >= 0`);
+
+  const strategyByClass = new Map<string, Strategy>();
+  const strategyOf = (finding: Finding): Strategy => {
+    let strategy = strategyByClass.get(finding.dataClass);
+    if (strategy === undefined) {
+      strategy = lookupByClass(strategies, finding.dataClass) ?? 'pseudonymize';
+      strategyByClass.set(finding.dataClass, strategy);
+    }
+    return strategy;
+  };
+  const applyOptions = (vault: PseudonymVault) => ({ vault, strategy: strategyOf, hashKey: options.hashKey });
+
+  const key = Symbol(name);
+  const live = new Map<string, RunState>();
+  const persisted = new Map<string, PseudonymVault>();
+
+  function stateOf(context: Pick<PolicyContext, 'runId' | 'runState'>): RunState {
+    let state = context.runState.get(key) as RunState | undefined;
+    if (state === undefined) {
+      state = {
+        vault: new PseudonymVault(),
+        detected: new Map(),
+        leaked: new Set(),
+        minimized: new Map(),
+        scanned: new Map(),
+        egressCalls: 0,
+      };
+      context.runState.set(key, state);
+      live.set(context.runId, state);
+    }
+    return state;
+  }
+
+  const readers = new WeakMap<readonly string[], Map<string, boolean>>();
+  function readerFor(capabilities: readonly string[]): (dataClass: string) => boolean {
+    let memo = readers.get(capabilities);
+    if (!memo) {
+      memo = new Map();
+      readers.set(capabilities, memo);
+    }
+    const known = memo;
+    return (dataClass) => {
+      let allowed = known.get(dataClass);
+      if (allowed === undefined) {
+        allowed = options.canRead
+          ? options.canRead(capabilities, dataClass)
+          : canReadDataClass(capabilities, dataClass, options.permissions);
+        known.set(dataClass, allowed);
+      }
+      return allowed;
+    };
+  }
+
+  function remember<V>(cache: Map<string, V>, text: string, value: V): void {
+    if (cache.size >= cacheSize) cache.clear();
+    cache.set(text, value);
+  }
+
+  function minimizeString(text: string, state: RunState, counts: Record<string, number>): string {
+    if (text.length < 4) return text;
+    const cached = state.minimized.get(text);
+    if (cached !== undefined) return cached;
+    const findings = detector.detect(text);
+    let out = text;
+    if (findings.length > 0) {
+      for (const finding of findings) {
+        const value = text.slice(finding.start, finding.end);
+        if (!state.detected.has(value)) {
+          state.detected.set(value, finding.dataClass);
+          counts[finding.dataClass] = (counts[finding.dataClass] ?? 0) + 1;
+        }
+      }
+      out = applyStrategies(text, findings, applyOptions(state.vault));
+    }
+    remember(state.minimized, text, out);
+    // The minimized form is clean by construction: history re-sent next call skips the scan.
+    if (out !== text) remember(state.minimized, out, out);
+    return out;
+  }
+
+  function minimizeMessage(message: Message, state: RunState, counts: Record<string, number>): Message {
+    const min = (text: string) => minimizeString(text, state, counts);
+    switch (message.role) {
+      case 'system': {
+        const content = min(message.content);
+        return content === message.content ? message : { ...message, content };
+      }
+      case 'user': {
+        let content: typeof message.content | undefined;
+        message.content.forEach((part, i) => {
+          if (part.type !== 'text') return;
+          const text = min(part.text);
+          if (text !== part.text) {
+            content ??= message.content.slice();
+            content[i] = { ...part, text };
+          }
+        });
+        return content ? { ...message, content } : message;
+      }
+      case 'assistant': {
+        let content: typeof message.content | undefined;
+        message.content.forEach((part, i) => {
+          // Reasoning is replayed verbatim (signatures); it was produced from minimized input.
+          if (part.type === 'text') {
+            const text = min(part.text);
+            if (text !== part.text) {
+              content ??= message.content.slice();
+              content[i] = { ...part, text };
+            }
+          } else if (part.type === 'tool-call') {
+            const input = mapStrings(part.input, min);
+            if (input !== part.input) {
+              content ??= message.content.slice();
+              content[i] = { ...part, input };
+            }
+          }
+        });
+        return content ? { ...message, content } : message;
+      }
+      case 'tool': {
+        let content: typeof message.content | undefined;
+        message.content.forEach((part, i) => {
+          const output = mapStrings(part.output, min);
+          if (output !== part.output) {
+            content ??= message.content.slice();
+            content[i] = { ...part, output };
+          }
+        });
+        return content ? { ...message, content } : message;
+      }
+      default:
+        return message;
+    }
+  }
+
+  const toolStrings = new WeakMap<object, Set<string>>();
+  function developerStrings(request: ModelRequest): Set<string> | undefined {
+    if (!request.tools || request.tools.length === 0) return undefined;
+    let set = toolStrings.get(request.tools);
+    if (!set) {
+      const strings = new Set<string>();
+      mapStrings(request.tools, (s) => {
+        strings.add(s);
+        return s;
+      });
+      set = strings;
+      toolStrings.set(request.tools, set);
+    }
+    return set;
+  }
+
+  function scan(text: string, state: RunState): readonly Finding[] {
+    let findings = state.scanned.get(text);
+    if (findings === undefined) {
+      findings = text.length < 4 ? [] : detector.detect(text);
+      remember(state.scanned, text, findings);
+    }
+    return findings;
+  }
+
+  return {
+    name,
+    detector,
+    vault: (runId) => live.get(runId)?.vault ?? persisted.get(runId),
+
+    beforeModelCall(request, context): PolicyDecision<ModelRequest> {
+      const state = stateOf(context);
+      const counts: Record<string, number> = {};
+      let messages: Message[] | undefined;
+      request.messages.forEach((message, i) => {
+        const next = minimizeMessage(message, state, counts);
+        if (next !== message) {
+          messages ??= request.messages.slice();
+          messages[i] = next;
+        }
+      });
+      if (Object.keys(counts).length > 0) context.emit({ type: 'data-minimized', taskId: context.taskId, findings: counts });
+      if (!messages) return { action: 'allow' };
+      const classes = Object.keys(counts);
+      return {
+        action: 'transform',
+        value: { ...request, messages },
+        reason: classes.length > 0 ? `minimized ${classes.join(', ')}` : 'replaced known sensitive values',
+      };
+    },
+
+    inspectEgress(request, serialized, context) {
+      const state = stateOf(context);
+      const leaked: Record<string, number> = {};
+      const newlyDetected: Record<string, number> = {};
+      for (const [value, dataClass] of state.detected) {
+        if (value.length < 3) continue;
+        const id = `${dataClass}\u0000${value}`;
+        if (state.leaked.has(id)) continue;
+        const escaped = JSON.stringify(value).slice(1, -1);
+        if (serialized.includes(value) || (escaped !== value && serialized.includes(escaped))) {
+          state.leaked.add(id);
+          leaked[dataClass] = (leaked[dataClass] ?? 0) + 1;
+        }
+      }
+      // Re-run the detectors on what is actually sent: string by string when the body is JSON.
+      let strings: string[];
+      try {
+        const body: unknown = JSON.parse(serialized);
+        strings = [];
+        mapStrings(body, (s) => {
+          strings.push(s);
+          return s;
+        });
+      } catch {
+        strings = [serialized];
+      }
+      const developer = developerStrings(request);
+      for (const text of strings) {
+        if (developer?.has(text)) continue;
+        for (const finding of scan(text, state)) {
+          const value = text.slice(finding.start, finding.end);
+          const id = `${finding.dataClass}\u0000${value}`;
+          if (state.leaked.has(id)) continue;
+          // A value minimized earlier was already counted by the vault check above.
+          if (state.detected.has(value)) continue;
+          state.leaked.add(id);
+          // Found only here: it was never minimized. It counts as detected and as leaked.
+          state.detected.set(value, finding.dataClass);
+          newlyDetected[finding.dataClass] = (newlyDetected[finding.dataClass] ?? 0) + 1;
+          leaked[finding.dataClass] = (leaked[finding.dataClass] ?? 0) + 1;
+        }
+      }
+      if (Object.keys(newlyDetected).length > 0)
+        context.emit({ type: 'data-minimized', taskId: context.taskId, findings: newlyDetected });
+      const callId = (context as PolicyContext & { callId?: string }).callId ?? `${context.taskId}#egress-${++state.egressCalls}`;
+      context.emit({
+        type: 'egress-scanned',
+        taskId: context.taskId,
+        callId,
+        bytes: Buffer.byteLength(serialized, 'utf8'),
+        leaked,
+      });
+    },
+
+    beforeToolCall(call, context): PolicyDecision<ToolCallRequest> {
+      if (options.rehydrateToolCalls === false) return { action: 'allow' };
+      const state = context.runState.get(key) as RunState | undefined;
+      if (!state || state.vault.size === 0) return { action: 'allow' };
+      const counts: RehydrationCounts = { restored: {}, withheld: {} };
+      const input = rehydrateValue(call.input, state.vault, readerFor(context.capabilities), counts);
+      const withheld = Object.entries(counts.withheld).map(([c, n]) => `${n} ${c}`);
+      if (input === call.input) return { action: 'allow' };
+      const restored = Object.entries(counts.restored).map(([c, n]) => `${n} ${c}`);
+      return {
+        action: 'transform',
+        value: { ...call, input },
+        reason: `rehydrated ${restored.join(', ')}${withheld.length > 0 ? `; withheld ${withheld.join(', ')} (no data:<class>:read capability)` : ''}`,
+      };
+    },
+
+    afterResult(value, context): PolicyDecision<IngressValue> {
+      if (value.kind === 'tool') {
+        const projection = options.projections?.[value.toolName];
+        if (projection === undefined) return { action: 'allow' };
+        return {
+          action: 'transform',
+          value: { ...value, output: projectToolOutput(value.output, projection) },
+          reason: `projected ${value.toolName} output to declared fields`,
+        };
+      }
+      if (value.kind !== 'final' || rehydrateOutput === 'never') return { action: 'allow' };
+      const state = context.runState.get(key) as RunState | undefined;
+      if (!state || state.vault.size === 0) return { action: 'allow' };
+      const allow = rehydrateOutput === 'always' ? () => true : readerFor(context.capabilities);
+      const output = rehydrateValue(value.output, state.vault, allow);
+      return output === value.output
+        ? { action: 'allow' }
+        : { action: 'transform', value: { ...value, output }, reason: 'rehydrated placeholders for the caller' };
+    },
+
+    streamTransform(context): TextStreamTransform | undefined {
+      if (rehydrateOutput === 'never') return undefined;
+      const state = stateOf(context);
+      return createRehydrationStream(state.vault, rehydrateOutput === 'always' ? () => true : readerFor(context.capabilities));
+    },
+
+    beforeStore(record, context): PolicyDecision<StoreRecord> {
+      if (!retention) return { action: 'allow' };
+      const state = stateOf(context);
+      const classes = new Set(record.dataClasses);
+      const value = mapStrings(record.value, (text) => {
+        const findings = scan(text, state);
+        if (findings.length === 0) return text;
+        const redact: Finding[] = [];
+        for (const finding of findings) {
+          if (redactOnStore.some((prefix) => dataClassMatches(finding.dataClass, prefix))) redact.push(finding);
+          else classes.add(finding.dataClass);
+        }
+        return redact.length === 0 ? text : applyStrategies(text, redact, { vault: state.vault });
+      });
+      const dataClasses = [...classes].sort();
+      const ttl = retentionTtl(dataClasses, ttlTable);
+      const ttlMs = record.ttlMs === undefined ? ttl : Math.min(record.ttlMs, ttl);
+      return {
+        action: 'transform',
+        value: { ...record, value, dataClasses, ttlMs },
+        reason: `retention ${ttlMs} ms${dataClasses.length > 0 ? ` (${dataClasses.join(', ')})` : ''}`,
+      };
+    },
+
+    onRunEnd(context) {
+      const state = context.runState.get(key) as RunState | undefined;
+      live.delete(context.runId);
+      context.runState.delete(key);
+      if (!state) return;
+      if (options.persistVault) persisted.set(context.runId, state.vault);
+      else state.vault.clear();
+      state.detected.clear();
+      state.leaked.clear();
+      state.minimized.clear();
+      state.scanned.clear();
+    },
+  };
+}

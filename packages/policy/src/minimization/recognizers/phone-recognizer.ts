@@ -1,0 +1,86 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Recognizer, RecognizerMatch } from '../recognizer.js';
+
+/** Regions tried for numbers written without a country code (national format). */
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'CH', 'AT', 'BE', 'CA', 'AU'];
+
+const PHONE_CONTEXT = [
+  'phone', 'telephone', 'tel', 'tel.', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text me', 'ring', 'dial', 'hotline', 'contact',
+  'reach', 'number', 'telefon', 'handy', 'mobil', 'rufnummer', 'anrufen', 'ruf', 'erreichbar', 'nummer', 'téléphone', 'tél', 'tél.',
+  'portable', 'appeler', 'appelez', 'joindre', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llame', 'llámame', 'número',
+];
+const PHONE_CONTEXT_PATTERN = new RegExp(
+  `(?<![\\p{L}])(?:${PHONE_CONTEXT.map((w) => w.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
+/** Digits with phone punctuation; trimmed and validated by libphonenumber-js, never accepted on shape alone. */
+const PHONE_CANDIDATE = /(?<![\p{L}\p{N}_+.\/-])(?:\+|00)?[ \t]?\(?\d[\d \t().\/-]{5,22}\d(?![\p{L}\p{N}_]|[.\/-]\d)/gu;
+const US_SHAPE = /^\(\d{3}\)\s?\d{3}[-.\s]\d{4}$/;
+const DATE_OR_TIME = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2}[:.]\d{2}/;
+
+function digitCount(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function validPhone(candidate: string, regions: readonly CountryCode[]): boolean {
+  const compact = candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate;
+  try {
+    if (compact.startsWith('+')) return parsePhoneNumberFromString(compact)?.isValid() === true;
+    for (const region of regions) if (parsePhoneNumberFromString(compact, region)?.isValid() === true) return true;
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** Phone numbers: international (`+`/`00`) on validity alone; national forms need a context word or the `(415) 555-2671` shape. */
+export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Recognizer {
+  function* find(text: string): Iterable<RecognizerMatch> {
+    PHONE_CANDIDATE.lastIndex = 0;
+    for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+      let value = m[0];
+      let start = m.index;
+      const lead = value.length - value.trimStart().length;
+      start += lead;
+      value = value.trim();
+      if (DATE_OR_TIME.test(value)) continue;
+      const international = value.startsWith('+') || value.startsWith('00');
+      let context: boolean | undefined;
+      const hasContext = (): boolean => {
+        context ??= PHONE_CONTEXT_PATTERN.test(text.slice(Math.max(0, start - 48), start));
+        return context;
+      };
+      // Try the whole run, then shorter runs ending at a separator (a trailing year or count).
+      let end = value.length;
+      while (end > 0) {
+        const candidate = value.slice(0, end).replace(/[\s(.\/-]+$/, '');
+        const digits = digitCount(candidate);
+        if (digits < 7) break;
+        if (digits <= 15) {
+          const shaped = US_SHAPE.test(candidate);
+          if ((international || shaped || hasContext()) && validPhone(candidate, regions)) {
+            yield { start, end: start + candidate.length, score: international || shaped ? 0.8 : 0.65 };
+            break;
+          }
+        }
+        const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'), candidate.lastIndexOf('.'), candidate.lastIndexOf('/'));
+        if (cut <= 0) break;
+        end = cut;
+      }
+    }
+  }
+  return {
+    name: 'phone',
+    dataClass: 'pii.phone',
+    score: 0.7,
+    find,
+    context: PHONE_CONTEXT,
+    contextBoost: 0.15,
+  };
+}

@@ -1,0 +1,333 @@
+import { isIPv6 } from 'node:net';
+import type { Recognizer, RecognizerMatch } from '../recognizer.js';
+import { IBAN_LENGTHS, ibanCheck } from '../validators/iban.js';
+import { cardBrand, luhnCheck } from '../validators/luhn.js';
+import { ssnCheck } from '../validators/us-ssn.js';
+import { caseInsensitive, isWordCode } from './text-boundary.js';
+
+function isEmailLocalCode(c: number): boolean {
+  return isWordCode(c) || c === 46 || c === 37 || c === 43 || c === 45 || c === 39 || (c > 127 && c !== 0xa0);
+}
+
+function isDomainCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || (c > 127 && c !== 0xa0);
+}
+
+const NON_LETTER_UNICODE = /[^\p{L}\p{N}]/u;
+
+/** Email: expands around each `@` (no regex over the whole text), checks the domain has an alphabetic TLD. */
+function* findEmails(text: string): Iterable<RecognizerMatch> {
+  let at = text.indexOf('@');
+  let floor = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > floor && isEmailLocalCode(text.charCodeAt(start - 1))) start--;
+    while (start < at && text.charCodeAt(start) === 46) start++;
+    let end = at + 1;
+    while (end < text.length && isDomainCode(text.charCodeAt(end))) end++;
+    while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+    const next = text.indexOf('@', at + 1);
+    if (start < at && end > at + 1) {
+      const domain = text.slice(at + 1, end);
+      const dot = domain.lastIndexOf('.');
+      const tld = dot > 0 ? domain.slice(dot + 1) : '';
+      const local = text.slice(start, at);
+      if (
+        tld.length >= 2 &&
+        tld.length <= 24 &&
+        !/[^\p{L}]/u.test(tld) &&
+        !domain.includes('..') &&
+        !local.includes('..') &&
+        !NON_LETTER_UNICODE.test(local.replace(/[._%+'-]/g, '')) &&
+        (next < 0 || next >= end)
+      ) {
+        yield { start, end };
+        floor = end;
+      }
+    }
+    at = next;
+  }
+}
+
+const AT_WORDS = 'at|arobase|arroba|ät|klammeraffe';
+const DOT_WORDS = 'dot|punkt|point|punto';
+const OBFUSCATED_EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+` +
+    `(?:\\s*[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]\\s*|\\s+(?:${AT_WORDS})\\s+|\\s+@\\s*|\\s*@\\s+)` +
+    `[\\p{L}\\p{N}-]+(?:(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s*\\.\\s+|\\s+\\.\\s*|\\.)[\\p{L}\\p{N}-]+){1,4}`,
+  'giu',
+);
+const BARE_AT = new RegExp(`\\s(?:${AT_WORDS})\\s`, 'iu');
+const DOT_WORD = new RegExp(`[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]`, 'iu');
+const OBFUSCATION_PREFILTER = new RegExp(`[([{<\\s](?:${AT_WORDS}|@)[)\\]}>\\s]`, 'iu');
+const LAST_LABEL = /[\p{L}\p{N}-]+$/u;
+
+/** "name at example dot com", "name(at)example(dot)com", "name [at] example.com", "name @ example . com". */
+function validateObfuscatedEmail(value: string): boolean | number {
+  if (!/[\s([{<]/.test(value)) return false; // plain emails belong to `email`
+  const tld = LAST_LABEL.exec(value)?.[0] ?? '';
+  if (tld.length < 2 || tld.length > 12 || /[^\p{L}]/u.test(tld)) return false;
+  // " at " in prose is common: then the dots must be spelled out as well.
+  if (BARE_AT.test(value) && !DOT_WORD.test(value)) return false;
+  return true;
+}
+
+/** Card runs: digits in groups separated by single spaces or dashes. */
+const CARD_RUN = /(?<![\p{L}\p{N}_.,/-])\d{1,19}(?:[ -]\d{1,19}){0,7}(?![\p{L}\p{N}_]|[.,/-]\d)/gu;
+
+function* findCards(text: string): Iterable<RecognizerMatch> {
+  CARD_RUN.lastIndex = 0;
+  for (let m = CARD_RUN.exec(text); m !== null; m = CARD_RUN.exec(text)) {
+    const run = m[0];
+    if (run.length < 13) continue;
+    const groups: { start: number; end: number }[] = [];
+    const re = /\d+/g;
+    for (let g = re.exec(run); g !== null; g = re.exec(run)) groups.push({ start: g.index, end: g.index + g[0].length });
+    if (groups.length > 1 && groups.some((g) => g.end - g.start > 6)) {
+      // A long unseparated run next to short ones: only whole single groups can be cards.
+      for (const g of groups) if (g.end - g.start >= 13) yield* checkCard(text, m.index + g.start, m.index + g.end);
+      continue;
+    }
+    let from = 0;
+    while (from < groups.length) {
+      let found = -1;
+      for (let to = groups.length - 1; to >= from && found < 0; to--) {
+        const start = m.index + groups[from]!.start;
+        const end = m.index + groups[to]!.end;
+        const digits = text.slice(start, end).replace(/[ -]/g, '');
+        if (digits.length < 13 || digits.length > 19) continue;
+        if (luhnCheck(digits) && cardBrand(digits) !== undefined) found = to;
+      }
+      if (found >= 0) {
+        yield { start: m.index + groups[from]!.start, end: m.index + groups[found]!.end };
+        from = found + 1;
+      } else from++;
+    }
+  }
+}
+
+function* checkCard(text: string, start: number, end: number): Iterable<RecognizerMatch> {
+  const digits = text.slice(start, end);
+  if (digits.length <= 19 && luhnCheck(digits) && cardBrand(digits) !== undefined) yield { start, end };
+}
+
+/** IBAN: country code + check digits, then exactly the country's length of alphanumerics (single spaces/dashes allowed). */
+const IBAN_START = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?=[ -]?[A-Za-z0-9])/gu;
+
+function* findIbans(text: string): Iterable<RecognizerMatch> {
+  IBAN_START.lastIndex = 0;
+  for (let m = IBAN_START.exec(text); m !== null; m = IBAN_START.exec(text)) {
+    const country = m[0].slice(0, 2).toUpperCase();
+    const length = IBAN_LENGTHS[country];
+    if (length === undefined) continue;
+    let compact = m[0].toUpperCase();
+    let i = m.index + 4;
+    while (compact.length < length && i < text.length) {
+      const c = text.charCodeAt(i);
+      if (isWordCode(c) && c !== 95) {
+        compact += text[i]!.toUpperCase();
+        i++;
+      } else if ((c === 32 || c === 45) && i + 1 < text.length && isWordCode(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    if (compact.length !== length) continue;
+    // The IBAN must end at a token boundary (a following space + more groups is fine).
+    if (i < text.length && isWordCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 95) continue;
+    if (ibanCheck(compact)) {
+      yield { start: m.index, end: i };
+      IBAN_START.lastIndex = i;
+    }
+  }
+}
+
+const SSN_PATTERN = /(?<![\p{L}\p{N}_-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[-.]\d)/gu;
+
+function* findSsns(text: string): Iterable<RecognizerMatch> {
+  SSN_PATTERN.lastIndex = 0;
+  for (let m = SSN_PATTERN.exec(text); m !== null; m = SSN_PATTERN.exec(text)) {
+    if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
+    // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
+    yield { start: m.index, end: m.index + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 };
+  }
+}
+
+const IPV4_PATTERN =
+  /(?<![\p{L}\p{N}_.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\p{L}\p{N}_]|\.\d)/gu;
+const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
+
+function* findIpv4(text: string): Iterable<RecognizerMatch> {
+  IPV4_PATTERN.lastIndex = 0;
+  for (let m = IPV4_PATTERN.exec(text); m !== null; m = IPV4_PATTERN.exec(text)) {
+    const value = m[0].replace(/\/\d+$/, '');
+    if (value === '0.0.0.0' || value === '255.255.255.255') continue;
+    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    yield { start: m.index, end: m.index + value.length };
+  }
+}
+
+const IPV6_CANDIDATE = /(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{1,4}|:)?:[0-9A-Fa-f:.]*[0-9A-Fa-f](?:%[0-9A-Za-z]+)?(?![\p{L}\p{N}_:])/gu;
+
+function* findIpv6(text: string): Iterable<RecognizerMatch> {
+  IPV6_CANDIDATE.lastIndex = 0;
+  for (let m = IPV6_CANDIDATE.exec(text); m !== null; m = IPV6_CANDIDATE.exec(text)) {
+    const value = m[0];
+    if (value.length < 3 || value.split(':').length < 3) continue;
+    if (isIPv6(value.replace(/%.*$/, ''))) yield { start: m.index, end: m.index + value.length };
+  }
+}
+
+const MONTHS = [
+  'january|february|march|april|may|june|july|august|september|october|november|december',
+  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+  'januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember',
+  'janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre',
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+].join('|');
+const DATE_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\.?,?\\s+(?:de\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}_])`,
+  'giu',
+);
+
+function plausibleDate(value: string): boolean {
+  const numbers = value.match(/\d+/g) ?? [];
+  const year = numbers.find((n) => n.length === 4);
+  if (year !== undefined) {
+    const y = Number(year);
+    if (y < 1900 || y > 2030) return false;
+  }
+  return numbers.every((n) => n.length === 4 || Number(n) <= 31);
+}
+
+const STREET_EN =
+  'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|parkway|pkwy|highway|hwy|close|crescent|circle|cir|trail';
+const STREET_EN_CI = caseInsensitive(STREET_EN);
+const ADDRESS_PATTERN = new RegExp(
+  [
+    // 221B Baker Street, 1600 Pennsylvania Ave NW, Apt 4, Springfield, IL 62704
+    `\\b\\d{1,5}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,4}(?:${STREET_EN_CI})\\b\\.?(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?(?:,?\\s+(?:${caseInsensitive('apt|apartment|suite|ste|unit|fl|floor')}|#)\\.?\\s*[\\w-]+)?(?:,\\s*\\p{Lu}[\\p{L}.' -]{1,30}?,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)?`,
+    // Hauptstraße 5, Berliner Str. 12a, 10115 Berlin
+    `\\b\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|chaussee)\\s*\\d{1,4}\\s?[a-z]?\\b(?:,\\s*(?:D-)?\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
+    `\\b\\p{Lu}[\\p{L}-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Platz)\\s+\\d{1,4}\\s?[a-z]?\\b(?:,\\s*(?:D-)?\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
+    // 12 rue de la Paix, 75002 Paris
+    `\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${caseInsensitive('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours')})\\s+[\\p{L}' -]{2,40}?(?=,|\\n|\\.|;|$)(?:,\\s*\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
+    // Calle Mayor 12, 28013 Madrid
+    `\\b(?:Calle|C\\/|Avenida|Avda\\.?|Plaza|Pza\\.?|Paseo|Camino|Carrer|Ronda|Travesía)\\s+(?:de\\s+(?:la\\s+|los\\s+|las\\s+)?)?[\\p{L}' -]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}\\b(?:,\\s*\\d{1,2}º?\\s*[A-Za-z]?)?(?:,\\s*\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
+  ].join('|'),
+  'gu',
+);
+const ADDRESS_PREFILTER = new RegExp(
+  `(?:${STREET_EN}|straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![\\p{L}])`,
+  'iu',
+);
+
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?`;
+const PARTICLE = String.raw`(?:van|von|de|del|della|der|di|da|du|la|le|dos|das|y|ten|zu)`;
+/** A name after a trigger: 1–3 capitalized words, with nobiliary particles between them. Case-sensitive. */
+const FULL_NAME = new RegExp(String.raw`${NAME_WORD}(?:[ 	]+(?:${PARTICLE}[ 	]+){0,2}${NAME_WORD}){0,2}`, 'uy');
+const TITLE_TRIGGER =
+  /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/gu;
+const PHRASE_TRIGGER =
+  /(?<![\p{L}])(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/giu;
+
+function* findNames(text: string): Iterable<RecognizerMatch> {
+  for (const trigger of [TITLE_TRIGGER, PHRASE_TRIGGER]) {
+    trigger.lastIndex = 0;
+    for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
+      FULL_NAME.lastIndex = m.index + m[0].length;
+      const name = FULL_NAME.exec(text);
+      if (name !== null) yield { start: name.index, end: name.index + name[0].length, score: trigger === TITLE_TRIGGER ? 0.7 : 0.65 };
+    }
+  }
+}
+const NAME_PREFILTER =
+  /(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|appelle|nom|cordialement|llamo|nombre|atentamente|saludos)/i;
+const NOT_NAMES = new Set([
+  'The', 'This', 'That', 'Thanks', 'Thank', 'Team', 'Support', 'Customer', 'Service', 'Admin', 'Hello', 'Hi',
+  'Dear', 'Please', 'Sales', 'Billing', 'Unknown', 'None', 'Null', 'Order', 'Ticket', 'Account',
+]);
+
+/** The built-in personal-data recognizers (phone numbers live in their own file). */
+export const piiRecognizers: readonly Recognizer[] = [
+  { name: 'email', dataClass: 'pii.email', score: 0.95, prefilter: ['@'], find: findEmails },
+  {
+    name: 'email-obfuscated',
+    dataClass: 'pii.email',
+    score: 0.7,
+    prefilter: (text) => OBFUSCATION_PREFILTER.test(text),
+    pattern: OBFUSCATED_EMAIL,
+    validate: validateObfuscatedEmail,
+    context: ['email', 'e-mail', 'mail', 'contact', 'courriel', 'correo', 'write to', 'schreib'],
+  },
+  {
+    name: 'credit-card',
+    dataClass: 'pii.card',
+    score: 0.95,
+    find: findCards,
+    context: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'karte', 'kreditkarte', 'carte', 'tarjeta', 'cc', 'pan'],
+  },
+  {
+    name: 'iban',
+    dataClass: 'pii.iban',
+    score: 0.95,
+    find: findIbans,
+    context: ['iban', 'account', 'bank', 'konto', 'compte', 'cuenta', 'transfer', 'überweisung', 'virement'],
+  },
+  {
+    name: 'us-ssn',
+    dataClass: 'pii.ssn',
+    score: 0.8,
+    find: findSsns,
+    context: ['ssn', 'social security', 'social-security', 'soc sec', 'taxpayer', 'ss#', 'ss #', 'sozialversicherungsnummer'],
+    contextBoost: 0.5,
+  },
+  {
+    name: 'ipv4',
+    dataClass: 'pii.ip',
+    score: 0.75,
+    prefilter: ['.'],
+    find: findIpv4,
+    context: ['ip', 'address', 'host', 'server', 'client', 'adresse', 'dirección', 'from', 'login'],
+  },
+  {
+    name: 'ipv6',
+    dataClass: 'pii.ip',
+    score: 0.8,
+    prefilter: [':'],
+    find: findIpv6,
+    context: ['ip', 'ipv6', 'address', 'host', 'adresse', 'dirección'],
+  },
+  {
+    name: 'date-of-birth',
+    dataClass: 'pii.dob',
+    score: 0.6,
+    prefilter: (text) => /birth|born|dob|d\.o\.b|geb|naissance|né|nacid|nacimiento|cumple|anniversaire/i.test(text),
+    pattern: DATE_PATTERN,
+    validate: plausibleDate,
+    requireContext: true,
+    contextWindow: 40,
+    context: [
+      'born', 'birth', 'birthday', 'date of birth', 'dob', 'd.o.b', 'geboren', 'geburtsdatum', 'geburtstag', 'geb.',
+      'né', 'née', 'naissance', 'date de naissance', 'anniversaire', 'nacido', 'nacida', 'nacimiento', 'fecha de nacimiento', 'cumpleaños',
+    ],
+    contextBoost: 0.3,
+  },
+  {
+    name: 'street-address',
+    dataClass: 'pii.address',
+    score: 0.6,
+    prefilter: (text) => ADDRESS_PREFILTER.test(text),
+    pattern: ADDRESS_PATTERN,
+    validate: (value) => /\d/.test(value),
+    context: ['address', 'lives at', 'live at', 'ship to', 'deliver to', 'located at', 'adresse', 'anschrift', 'wohnhaft', 'wohnt', 'domicile', 'habite', 'dirección', 'domicilio', 'vive en'],
+    contextBoost: 0.25,
+  },
+  {
+    name: 'person-name',
+    dataClass: 'pii.name',
+    score: 0.65,
+    prefilter: (text) => NAME_PREFILTER.test(text),
+    find: findNames,
+    validate: (value) => !NOT_NAMES.has(value.split(/\s+/)[0]!),
+  },
+];
+

@@ -1,0 +1,188 @@
+import type { Recognizer, RecognizerMatch } from '../recognizer.js';
+import { jwtCheck } from '../validators/jwt.js';
+import { charClassCount, looksRandom } from '../validators/shannon-entropy.js';
+
+const B = '(?<![A-Za-z0-9_-])';
+const E = '(?![A-Za-z0-9_-])';
+
+/** Tokens with a documented, distinctive prefix. `validate` rejects placeholders such as `sk-xxxxxxxx…`. */
+function keyRecognizer(name: string, prefilter: readonly string[], source: string, score = 0.95): Recognizer {
+  return {
+    name,
+    dataClass: 'secret.api_key',
+    score,
+    prefilter,
+    pattern: new RegExp(`${B}${source}${E}`, 'g'),
+    validate: (value) => charClassCount(value) >= 2 && !/(.)\1{7}/.test(value),
+  };
+}
+
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
+
+/** The whole PEM block, BEGIN to END; an unterminated block runs to the end of its base64 body. */
+function* findPrivateKeys(text: string): Iterable<RecognizerMatch> {
+  PEM_BEGIN.lastIndex = 0;
+  for (let m = PEM_BEGIN.exec(text); m !== null; m = PEM_BEGIN.exec(text)) {
+    const endMarker = `-----END ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}-----`;
+    const endAt = text.indexOf(endMarker, m.index + m[0].length);
+    let end: number;
+    if (endAt >= 0) end = endAt + endMarker.length;
+    else {
+      const body = /^(?:[A-Za-z0-9+/=:\- \t\r\n]|\\n|\\r)*/.exec(text.slice(m.index + m[0].length))!;
+      end = m.index + m[0].length + body[0].trimEnd().length;
+    }
+    yield { start: m.index, end };
+    PEM_BEGIN.lastIndex = end;
+  }
+}
+
+/** `scheme://user:password@host`: only the password is the secret. */
+const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{1,128}:([^\s@/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
+
+function* findUrlPasswords(text: string): Iterable<RecognizerMatch> {
+  URL_CREDENTIALS.lastIndex = 0;
+  for (let m = URL_CREDENTIALS.exec(text); m !== null; m = URL_CREDENTIALS.exec(text)) {
+    const password = m[1]!;
+    const end = m.index + m[0].length - 2; // before "@x"
+    const start = end - password.length;
+    if (password.startsWith('<') && password.endsWith('>')) continue; // already a placeholder
+    yield { start, end };
+  }
+}
+
+const PASSWORD_WORDS = 'password|passwd|passwort|kennwort|pwd|pass|passphrase|mot de passe|mdp|contraseña|contrasena|clave';
+/** `password: x`, `"password": "x"`, `Password=x;` (ADO.NET, JDBC query strings, YAML, env files). */
+const PASSWORD_ASSIGNMENT = new RegExp(
+  `(?<![\\p{L}])(?:[\\w.-]*[_.-])?(?:${PASSWORD_WORDS})(?:[_-]?\\w{0,12})?["']?[ \\t]*(?:[:=]|=>|\\s(?:is|ist|est|es)\\s)[ \\t]*["']?([^\\s"',;&<>]{4,128})`,
+  'giu',
+);
+
+function passwordLike(value: string): boolean {
+  if (value.startsWith('<') && value.endsWith('>')) return false;
+  if (/^(?:\*+|x+|\.+|null|none|undefined|true|false|required|optional|string|changeme|\$\{?\w+\}?|%\w+%)$/i.test(value)) return false;
+  // A plain dictionary word in prose ("password: please reset") is not a password.
+  return charClassCount(value) >= 2 || value.length >= 12;
+}
+
+function* findPasswordAssignments(text: string): Iterable<RecognizerMatch> {
+  PASSWORD_ASSIGNMENT.lastIndex = 0;
+  for (let m = PASSWORD_ASSIGNMENT.exec(text); m !== null; m = PASSWORD_ASSIGNMENT.exec(text)) {
+    const value = m[1]!;
+    if (!passwordLike(value)) continue;
+    const end = m.index + m[0].length;
+    yield { start: end - value.length, end };
+  }
+}
+
+const TOKEN_WORDS =
+  'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|schlüssel|clé|clave';
+/** A high-entropy value right after a key/secret/token word (assignment, header or prose). */
+const TOKEN_ASSIGNMENT = new RegExp(
+  `(?<![\\p{L}])(?:[\\w.-]*[_.-])?(?:${TOKEN_WORDS})["']?[ \\t]*(?:[:=]|=>|\\s(?:is|ist|est|es)\\s|\\s)[ \\t]*(?:["']|Bearer\\s+|Basic\\s+|Token\\s+)?([A-Za-z0-9_\\-+/=.~]{16,512})`,
+  'giu',
+);
+const TOKEN_PREFILTER = /key|secret|token|auth|bearer|credential|cookie|session|schlüssel|clé|clave/i;
+
+function* findTokens(text: string): Iterable<RecognizerMatch> {
+  TOKEN_ASSIGNMENT.lastIndex = 0;
+  for (let m = TOKEN_ASSIGNMENT.exec(text); m !== null; m = TOKEN_ASSIGNMENT.exec(text)) {
+    let value = m[1]!;
+    value = value.replace(/[.]+$/, '');
+    if (!looksRandom(value) || /^\d+$/.test(value)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    yield { start, end: start + value.length };
+  }
+}
+
+/** 40 base64 characters near AWS words: the secret access key. */
+const AWS_SECRET = /(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
+
+/** The built-in secret recognizers. */
+export const secretRecognizers: readonly Recognizer[] = [
+  // @see https://platform.openai.com/docs/api-reference/authentication (sk-, sk-proj-, sk-svcacct-, sk-admin-)
+  keyRecognizer('openai-api-key', ['sk-'], 'sk-(?!ant-)(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,200}'),
+  // @see https://docs.anthropic.com/en/api/overview#authentication (sk-ant-api03-…, sk-ant-admin01-…)
+  keyRecognizer('anthropic-api-key', ['sk-ant-'], 'sk-ant-[a-z]{2,8}\\d{0,3}-[A-Za-z0-9_-]{24,200}', 0.98),
+  // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+  keyRecognizer('aws-access-key-id', ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'], '(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16}'),
+  {
+    name: 'aws-secret-access-key',
+    dataClass: 'secret.api_key',
+    score: 0.9,
+    prefilter: (text) => /aws|amazon|secret_access|secretaccess/i.test(text),
+    pattern: AWS_SECRET,
+    validate: (value) => /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40),
+    requireContext: true,
+    contextWindow: 96,
+    context: ['aws', 'amazon', 'secret_access_key', 'secretaccesskey', 'aws_secret', 'secret access key', 'secret'],
+  },
+  // @see https://cloud.google.com/docs/authentication/api-keys
+  keyRecognizer('google-api-key', ['AIza'], 'AIza[0-9A-Za-z_-]{35}'),
+  // @see https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
+  keyRecognizer('github-token', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], 'gh[pousr]_[A-Za-z0-9]{36,251}'),
+  keyRecognizer('github-fine-grained-token', ['github_pat_'], 'github_pat_[A-Za-z0-9_]{22,255}'),
+  keyRecognizer('gitlab-token', ['glpat-', 'gldt-', 'glrt-'], 'gl(?:pat|dt|rt)-[A-Za-z0-9_-]{20,64}'),
+  // @see https://api.slack.com/authentication/token-types
+  keyRecognizer('slack-token', ['xox', 'xapp-'], '(?:xox[abposre]|xapp)-(?:\\d+-)?[A-Za-z0-9-]{10,250}'),
+  {
+    name: 'slack-webhook',
+    dataClass: 'secret.api_key',
+    score: 0.95,
+    prefilter: ['hooks.slack.com'],
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,200}/g,
+  },
+  // @see https://docs.stripe.com/keys
+  keyRecognizer('stripe-key', ['_live_', '_test_', 'whsec_'], '(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9]{24,64})'),
+  // @see https://www.twilio.com/docs/iam/api-keys (SK… key SIDs); auth tokens are caught as tokens near "twilio"/"token".
+  keyRecognizer('twilio-api-key', ['SK'], 'SK[0-9a-fA-F]{32}', 0.85),
+  // @see https://www.twilio.com/docs/iam/api-keys/keys-in-console
+  {
+    name: 'twilio-auth-token',
+    dataClass: 'secret.api_key',
+    score: 0.85,
+    prefilter: (text) => /twilio/i.test(text),
+    pattern: /(?<![A-Za-z0-9])[0-9a-f]{32}(?![A-Za-z0-9])/g,
+    requireContext: true,
+    contextWindow: 96,
+    context: ['twilio', 'auth token', 'auth_token', 'authtoken'],
+  },
+  // @see https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys
+  keyRecognizer('sendgrid-api-key', ['SG.'], 'SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}'),
+  // @see https://docs.npmjs.com/about-access-tokens
+  keyRecognizer('npm-token', ['npm_'], 'npm_[A-Za-z0-9]{36}'),
+  keyRecognizer('huggingface-token', ['hf_'], 'hf_[A-Za-z]{34}'),
+  keyRecognizer('pypi-token', ['pypi-'], 'pypi-AgE[A-Za-z0-9_-]{50,}'),
+  keyRecognizer('digitalocean-token', ['dop_v1_', 'doo_v1_'], 'do[op]_v1_[a-f0-9]{64}'),
+  keyRecognizer('shopify-token', ['shpat_', 'shpss_', 'shpca_', 'shppa_'], 'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}'),
+  keyRecognizer('mailgun-key', ['key-'], 'key-[0-9a-f]{32}', 0.8),
+  {
+    name: 'jwt',
+    dataClass: 'secret.jwt',
+    score: 0.95,
+    prefilter: ['ey'],
+    pattern: /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
+    validate: jwtCheck,
+  },
+  {
+    name: 'private-key',
+    dataClass: 'secret.private_key',
+    score: 1,
+    prefilter: ['PRIVATE KEY'],
+    find: findPrivateKeys,
+  },
+  { name: 'url-password', dataClass: 'secret.password', score: 0.98, prefilter: ['://'], find: findUrlPasswords },
+  {
+    name: 'password-assignment',
+    dataClass: 'secret.password',
+    score: 0.85,
+    prefilter: (text) => /pass|pwd|kennwort|mdp|contrase|clave/i.test(text),
+    find: findPasswordAssignments,
+  },
+  {
+    name: 'keyword-token',
+    dataClass: 'secret.token',
+    score: 0.8,
+    prefilter: (text) => TOKEN_PREFILTER.test(text),
+    find: findTokens,
+  },
+];
