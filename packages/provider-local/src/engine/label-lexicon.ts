@@ -1,0 +1,40 @@
+// Words that signal common routing and topic labels, so "Classify into: billing, outage,
+// account" works on tickets that never say "billing". Looked up by the label's stemmed
+// words; a label not listed here is matched on its own words and description only.
+export const LABEL_LEXICON: Readonly<Record<string, string>> = {
+  billing:
+    'bill invoice charge charged payment pay paid refund price pricing subscription card credit plan receipt fee cost overcharged',
+  payment: 'pay paid card credit debit charge invoice transaction refund bank',
+  refund: 'refund money back return reimburse charged twice cancel',
+  outage:
+    'down outage unavailable error errors 500 502 503 crash crashed offline timeout timing not working broken cannot load unreachable incident degraded',
+  incident: 'outage down error failure broken crash alert degraded',
+  bug: 'bug error crash broken fails failing exception glitch wrong issue defect',
+  technical: 'error bug crash install setup configure api integration broken',
+  account:
+    'account login log sign password username profile email locked reset access two-factor 2fa verification',
+  login: 'login log sign password locked access credentials 2fa',
+  security: 'security breach hacked phishing suspicious password vulnerability fraud unauthorized',
+  shipping: 'shipping delivery shipped package parcel tracking courier arrive arrived late',
+  delivery: 'delivery shipping package parcel courier arrive late tracking',
+  sales: 'buy purchase quote pricing demo enterprise license upgrade discount',
+  feature: 'feature request add support would like wish suggestion improve',
+  feedback: 'feedback suggestion love like improve experience',
+  complaint: 'complaint unhappy disappointed terrible awful angry worst',
+  spam: 'winner prize free click offer unsubscribe lottery',
+  urgent: 'urgent asap immediately critical emergency now blocking',
+  positive: 'good great excellent love loved happy amazing wonderful fantastic best pleased thanks helpful',
+  negative: 'bad terrible awful hate hated poor worst disappointed angry broken useless slow',
+  neutral: 'okay average fine normal standard',
+  sports: 'game match team player score season league coach tournament win',
+  politics: 'government election minister policy parliament vote law president senate',
+  technology: 'software hardware computer ai app device internet data chip cloud',
+  tech: 'software hardware computer ai app device internet data chip cloud',
+  business: 'company market revenue profit sales investor stock growth quarter earnings',
+  finance: 'money bank revenue profit budget investment stock loan interest cost',
+  health: 'health medical doctor patient disease hospital treatment vaccine symptom',
+  science: 'research study scientist experiment physics biology chemistry discovery',
+  entertainment: 'movie film music show actor celebrity concert series',
+  legal: 'legal contract lawyer law court compliance gdpr terms liability',
+  hr: 'hiring employee vacation leave salary onboarding benefits payroll',
+};
