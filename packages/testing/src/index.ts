@@ -38,3 +38,10 @@ export {
   type WireServer,
   type WireServerOptions,
 } from './wire/wire-server.js';
+export { type CollectedStream, collectStream } from './conformance/collect-stream.js';
+export {
+  type AdapterConformanceOptions,
+  type ConformanceCase,
+  conformanceCases,
+  runAdapterConformance,
+} from './conformance/run-adapter-conformance.js';
