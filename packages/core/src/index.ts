@@ -1,14 +1,38 @@
-export * from './contracts/index.js';
 export type { BudgetLedger, Reservation, ReservationRequest } from './budget/budget-ledger.js';
-export { defaultPriceTable, findPrice, type ModelPrice, type PriceTable, priceUsage } from './pricing/price-table.js';
+export * from './contracts/index.js';
+export { JsonlJournal, type JsonlJournalOptions, type StoredSummary } from './journal/jsonl-journal.js';
+export { type DurationNode, dagCriticalPathMs, dagLowerBoundMs } from './metrics/dag-lower-bound.js';
+export {
+  defaultPriceTable,
+  findPrice,
+  type ModelPrice,
+  type PriceTable,
+  priceUsage,
+} from './pricing/price-table.js';
 export { type CostRates, defaultCostRates, ReportBuilder } from './report/report-builder.js';
-export { computeRunMetrics, criticalPathMs, idleWaitMs, ownWorkMs, type TaskTiming } from './report/run-metrics.js';
-export type { Lease, Scheduler, SchedulerTask } from './scheduler/scheduler.js';
+export {
+  computeRunMetrics,
+  criticalPathMs,
+  idleWaitMs,
+  ownWorkMs,
+  type TaskTiming,
+} from './report/run-metrics.js';
 export { ApprovalRegistry } from './runtime/approvals.js';
-export { type BatonConfig, BatonConfigSchema, defineConfig, fallbackModel, loadConfig } from './runtime/config.js';
+export {
+  type BatonConfig,
+  BatonConfigSchema,
+  defineConfig,
+  fallbackModel,
+  loadConfig,
+} from './runtime/config.js';
 export { defineAgent } from './runtime/define-agent.js';
 export { type RunEventListener, RunEventStream } from './runtime/event-stream.js';
-export { createRegistry, type ModelRegistry, type ProviderFactory, parseModelRef } from './runtime/model-registry.js';
+export {
+  createRegistry,
+  type ModelRegistry,
+  type ProviderFactory,
+  parseModelRef,
+} from './runtime/model-registry.js';
 export {
   createOrchestrator,
   type Orchestrator,
@@ -22,3 +46,24 @@ export type { RateLimiter } from './runtime/run-context.js';
 export { createSimpleLedger } from './runtime/simple-ledger.js';
 export { createSimpleScheduler } from './runtime/simple-scheduler.js';
 export { type ToolDefinitionInput, tool } from './runtime/tool.js';
+export {
+  type CancelTimer,
+  type Clock,
+  createRealClock,
+  createSimulatedClock,
+  realClock,
+  type SimulatedClock,
+} from './scheduler/clock.js';
+export {
+  createScheduler,
+  type PriorityScheduler,
+  type SchedulerOptions,
+} from './scheduler/create-scheduler.js';
+export type { Lease, Scheduler, SchedulerTask } from './scheduler/scheduler.js';
+export {
+  type SimulatedTaskTiming,
+  type SimulateOptions,
+  type SimulationResult,
+  simulate,
+} from './scheduler/simulate.js';
+export { type DagTask, validateDag } from './scheduler/validate-dag.js';

@@ -19,7 +19,11 @@ export interface AgentContext extends ToolContext {
   /** Runs this agent's model loop (instructions, tools, output schema) on an input. */
   generate(input: unknown, options?: { coordination?: boolean }): Promise<unknown>;
   /** Runs a sub-agent as a child task and returns its output. */
-  delegate<O = unknown>(agent: Agent<unknown, O> | string, input: unknown, options?: DelegateOptions): Promise<O>;
+  delegate<O = unknown>(
+    agent: Agent<unknown, O> | string,
+    input: unknown,
+    options?: DelegateOptions,
+  ): Promise<O>;
   /** Runs a sub-agent once per input, at most `concurrency` at a time, outputs in input order. */
   map<O = unknown>(
     agent: Agent<unknown, O> | string,

@@ -1,12 +1,18 @@
 // The contracts entry (`@baton/core/contracts`): schemas, types and errors only, no
 // runtime. Provider packages import nothing else from core.
+
+export * from '../errors/index.js';
+export type { Agent, AgentContext, DelegateOptions } from './agent.js';
+export { type Budget, BudgetSchema } from './budget.js';
 export {
   type AssistantMessage,
   AssistantMessageSchema,
   addUsage,
+  type ErrorPart,
   emptyUsage,
   type FilePart,
   FilePartSchema,
+  type FinishPart,
   type FinishReason,
   FinishReasonSchema,
   type JsonSchema,
@@ -21,16 +27,20 @@ export {
   type ModelResult,
   type ModelStreamPart,
   type RateLimitInfo,
+  type ReasoningDeltaPart,
   type ReasoningPart,
   ReasoningPartSchema,
   type ResponseFormat,
   ResponseFormatSchema,
   type SystemMessage,
   SystemMessageSchema,
+  type TextDeltaPart,
   type TextPart,
   TextPartSchema,
+  type ToolCallDeltaPart,
   type ToolCallPart,
   ToolCallPartSchema,
+  type ToolCallStreamPart,
   type ToolChoice,
   ToolChoiceSchema,
   type ToolDefinition,
@@ -45,15 +55,7 @@ export {
   UsageSchema,
   type UserMessage,
   UserMessageSchema,
-  type TextDeltaPart,
-  type ReasoningDeltaPart,
-  type ToolCallDeltaPart,
-  type ToolCallStreamPart,
-  type FinishPart,
-  type ErrorPart,
 } from './model/v1/index.js';
-export type { Agent, AgentContext, DelegateOptions } from './agent.js';
-export { type Budget, BudgetSchema } from './budget.js';
 export type { PermissionCheck, PermissionGate } from './permission-gate.js';
 export type {
   IngressValue,
@@ -84,4 +86,3 @@ export {
 } from './run-report.js';
 export { type Task, type TaskSpec, TaskSpecSchema, type TaskStatus, TaskStatusSchema } from './task.js';
 export type { Tool, ToolContext } from './tool.js';
-export * from '../errors/index.js';

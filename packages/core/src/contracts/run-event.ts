@@ -37,7 +37,14 @@ export type RunEventBody =
       /** Whether the task's output was used by its parent or returned to the caller. */
       used: boolean;
     }
-  | { type: 'model-call-started'; taskId: string; callId: string; provider: string; modelId: string; bytes: number }
+  | {
+      type: 'model-call-started';
+      taskId: string;
+      callId: string;
+      provider: string;
+      modelId: string;
+      bytes: number;
+    }
   | {
       type: 'model-call-finished';
       taskId: string;
@@ -52,7 +59,14 @@ export type RunEventBody =
       coordination: boolean;
     }
   | { type: 'model-call-failed'; taskId: string; callId: string; error: ErrorSummary }
-  | { type: 'retry-scheduled'; taskId: string; callId: string; attempt: number; delayMs: number; error: ErrorSummary }
+  | {
+      type: 'retry-scheduled';
+      taskId: string;
+      callId: string;
+      attempt: number;
+      delayMs: number;
+      error: ErrorSummary;
+    }
   | { type: 'fallback-used'; taskId: string; from: string; to: string; error: ErrorSummary }
   | { type: 'tool-call-started'; taskId: string; toolCallId: string; toolName: string }
   | {
@@ -77,14 +91,41 @@ export type RunEventBody =
       /** True when a tool exists for the call (a call to an unknown tool is always out of scope). */
       knownTool: boolean;
     }
-  | { type: 'approval-requested'; approvalId: string; taskId: string; toolName: string; capabilities: string[]; argsDigest: string }
-  | { type: 'approval-resolved'; approvalId: string; taskId: string; approved: boolean; by: 'user' | 'timeout' | 'cancel' }
-  | { type: 'policy-decision'; taskId?: string; policy: string; boundary: PolicyBoundary; action: 'allow' | 'transform' | 'deny'; reason?: string }
+  | {
+      type: 'approval-requested';
+      approvalId: string;
+      taskId: string;
+      toolName: string;
+      capabilities: string[];
+      argsDigest: string;
+    }
+  | {
+      type: 'approval-resolved';
+      approvalId: string;
+      taskId: string;
+      approved: boolean;
+      by: 'user' | 'timeout' | 'cancel';
+    }
+  | {
+      type: 'policy-decision';
+      taskId?: string;
+      policy: string;
+      boundary: PolicyBoundary;
+      action: 'allow' | 'transform' | 'deny';
+      reason?: string;
+    }
   | { type: 'data-minimized'; taskId: string; findings: Record<string, number> }
   | { type: 'egress-scanned'; taskId: string; callId: string; bytes: number; leaked: Record<string, number> }
   | { type: 'budget-reserved'; taskId: string; reservationId: string; tokens: number; costUsd: number }
   | { type: 'budget-settled'; taskId: string; reservationId: string; tokens: number; costUsd: number }
-  | { type: 'record-stored'; kind: string; bytes: number; ttlMs: number; dataClasses: string[] }
+  | {
+      type: 'record-stored';
+      kind: string;
+      records: number;
+      bytes: number;
+      ttlMs: number;
+      dataClasses: string[];
+    }
   | { type: 'records-purged'; kind: string; count: number; bytes: number }
   | { type: 'text-delta'; taskId: string; delta: string };
 

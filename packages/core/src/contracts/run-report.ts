@@ -71,10 +71,15 @@ export const RunReportSchema = z.object({
     escaped: z.number(),
     falseDenials: z.number(),
     approvals: z.object({ requested: z.number(), approved: z.number(), denied: z.number() }),
-    byAgent: z.record(z.string(), z.object({ capabilities: z.array(z.string()), attempted: z.number(), denied: z.number() })),
+    byAgent: z.record(
+      z.string(),
+      z.object({ capabilities: z.array(z.string()), attempted: z.number(), denied: z.number() }),
+    ),
   }),
   costs: z.object({ execution: z.number(), transfer: z.number(), storage: z.number() }),
-  retention: z.array(z.object({ kind: z.string(), records: z.number(), bytes: z.number(), ttlMs: z.number() })),
+  retention: z.array(
+    z.object({ kind: z.string(), records: z.number(), bytes: z.number(), ttlMs: z.number() }),
+  ),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type RunReport = z.infer<typeof RunReportSchema>;

@@ -56,7 +56,9 @@ export class BatonError extends Error {
       code: this.code,
       message: this.message,
       retryable: this.retryable,
-      ...(this.provider ? { status: this.provider.status, type: this.provider.type, providerCode: this.provider.code } : {}),
+      ...(this.provider
+        ? { status: this.provider.status, type: this.provider.type, providerCode: this.provider.code }
+        : {}),
     };
   }
 }

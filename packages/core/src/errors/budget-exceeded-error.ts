@@ -10,7 +10,12 @@ export class BudgetExceededError extends BatonError {
   readonly requested: number;
 
   constructor(budget: string, limit: number, requested: number, options: BatonErrorOptions = {}) {
-    super('budget_exceeded', `budget ${budget} exceeded: requested ${requested}, cap ${limit}`, false, options);
+    super(
+      'budget_exceeded',
+      `budget ${budget} exceeded: requested ${requested}, cap ${limit}`,
+      false,
+      options,
+    );
     this.name = 'BudgetExceededError';
     this.budget = budget;
     this.limit = limit;

@@ -65,7 +65,10 @@ export class ReportBuilder {
   private readonly deniedCalls = new Set<string>();
   private policyChecks = 0;
   private policyPassed = 0;
-  private readonly retention = new Map<string, { kind: string; records: number; bytes: number; ttlMs: number }>();
+  private readonly retention = new Map<
+    string,
+    { kind: string; records: number; bytes: number; ttlMs: number }
+  >();
   private storageByteDays = 0;
   private bytesStored = 0;
 
@@ -111,8 +114,9 @@ export class ReportBuilder {
           const parent = this.tasks.get(event.parentId);
           if (parent) parent.hasChildren = true;
         }
-        const byAgent = (this.permissions.byAgent[event.agent] ??= { capabilities: [], attempted: 0, denied: 0 });
-        for (const cap of event.capabilities ?? []) if (!byAgent.capabilities.includes(cap)) byAgent.capabilities.push(cap);
+        const byAgent = this.agentPermissions(event.agent);
+        for (const cap of event.capabilities ?? [])
+          if (!byAgent.capabilities.includes(cap)) byAgent.capabilities.push(cap);
         break;
       }
       case 'task-started': {
@@ -170,13 +174,14 @@ export class ReportBuilder {
         const task = this.tasks.get(event.taskId);
         if (task) task.toolCalls++;
         // A call that ran although its permission check said no would be an escape.
-        if (event.status === 'ok' && this.deniedCalls.has(`${event.taskId}/${event.toolCallId}`)) this.permissions.escaped++;
+        if (event.status === 'ok' && this.deniedCalls.has(`${event.taskId}/${event.toolCallId}`))
+          this.permissions.escaped++;
         break;
       }
       case 'permission-checked': {
         this.permissions.attempted++;
         this.policyChecks++;
-        const byAgent = (this.permissions.byAgent[event.agent] ??= { capabilities: [], attempted: 0, denied: 0 });
+        const byAgent = this.agentPermissions(event.agent);
         byAgent.attempted++;
         if (event.allowed) {
           this.policyPassed++;
@@ -200,7 +205,8 @@ export class ReportBuilder {
         if (event.action !== 'deny') this.policyPassed++;
         break;
       case 'data-minimized':
-        for (const key in event.findings) this.findings[key] = (this.findings[key] ?? 0) + event.findings[key]!;
+        for (const key in event.findings)
+          this.findings[key] = (this.findings[key] ?? 0) + event.findings[key]!;
         break;
       case 'egress-scanned': {
         this.policyChecks++;
@@ -214,8 +220,13 @@ export class ReportBuilder {
       }
       case 'record-stored': {
         const key = `${event.kind}\u0000${event.ttlMs}`;
-        const entry = this.retention.get(key) ?? { kind: event.kind, records: 0, bytes: 0, ttlMs: event.ttlMs };
-        entry.records++;
+        const entry = this.retention.get(key) ?? {
+          kind: event.kind,
+          records: 0,
+          bytes: 0,
+          ttlMs: event.ttlMs,
+        };
+        entry.records += event.records;
         entry.bytes += event.bytes;
         this.retention.set(key, entry);
         this.bytesStored += event.bytes;
@@ -226,6 +237,15 @@ export class ReportBuilder {
         break;
     }
   };
+
+  private agentPermissions(agent: string) {
+    let entry = this.permissions.byAgent[agent];
+    if (!entry) {
+      entry = { capabilities: [], attempted: 0, denied: 0 };
+      this.permissions.byAgent[agent] = entry;
+    }
+    return entry;
+  }
 
   /** The report as of now. */
   build(): RunReport {
@@ -285,7 +305,10 @@ export class ReportBuilder {
       endedAt: end,
       concurrencyLimit: this.concurrencyLimit,
     });
-    const usage: RunReport['totals']['usage'] = { inputTokens: totals.inputTokens, outputTokens: totals.outputTokens };
+    const usage: RunReport['totals']['usage'] = {
+      inputTokens: totals.inputTokens,
+      outputTokens: totals.outputTokens,
+    };
     if (totals.cachedInputTokens) usage.cachedInputTokens = totals.cachedInputTokens;
     const report: RunReport = {
       runId: this.runId,
@@ -306,7 +329,8 @@ export class ReportBuilder {
       metrics: {
         ...metrics,
         dataLeakageRate: detected + leakedTotal === 0 ? null : leakedTotal / Math.max(detected, leakedTotal),
-        permissionViolationRate: this.permissions.attempted === 0 ? null : this.permissions.denied / this.permissions.attempted,
+        permissionViolationRate:
+          this.permissions.attempted === 0 ? null : this.permissions.denied / this.permissions.attempted,
         complianceRate: this.policyChecks === 0 ? null : this.policyPassed / this.policyChecks,
       },
       minimization: { findings: { ...this.findings }, leaked: { ...this.leaked } },

@@ -35,7 +35,7 @@ export function ownWorkMs(t: TaskTiming): number {
  */
 export function criticalPathMs(tasks: readonly TaskTiming[]): number {
   const index = new Map<string, number>();
-  tasks.forEach((t, i) => index.set(t.id, i));
+  for (let i = 0; i < tasks.length; i++) index.set(tasks[i]!.id, i);
   const successors: number[][] = tasks.map(() => []);
   const indegree = new Array<number>(tasks.length).fill(0);
   tasks.forEach((t, i) => {
@@ -106,7 +106,12 @@ export function computeRunMetrics(
 ): EfficiencyMetrics {
   const makespan = run.endedAt - run.startedAt;
   if (tasks.length === 0 || makespan <= 0) {
-    return { schedulingEfficiency: null, coordinationEfficiency: null, resourceAllocationEfficiency: null, slotUtilization: null };
+    return {
+      schedulingEfficiency: null,
+      coordinationEfficiency: null,
+      resourceAllocationEfficiency: null,
+      slotUtilization: null,
+    };
   }
   let totalWork = 0;
   let leafWork = 0;

@@ -51,7 +51,10 @@ export const fallbackModel = 'local:default';
  * `BATON_MODEL` from the environment on top. A `.ts` config needs a TypeScript-aware
  * runtime (the repo's `pnpm baton` runs under tsx); use `.mjs` or `.json` elsewhere.
  */
-export async function loadConfig(options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<BatonConfig & { file?: string }> {
+export async function loadConfig(options: {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<BatonConfig & { file?: string }> {
   const file = configFiles.map((name) => join(options.cwd, name)).find((path) => existsSync(path));
   let raw: unknown = {};
   if (file) {
@@ -60,17 +63,22 @@ export async function loadConfig(options: { cwd: string; env?: NodeJS.ProcessEnv
         ? JSON.parse(await readFile(file, 'utf8'))
         : ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
     } catch (error) {
-      throw new ValidationError(`cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`, [], {
-        cause: error,
-      });
+      throw new ValidationError(
+        `cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        [],
+        {
+          cause: error,
+        },
+      );
     }
   }
   const parsed = BatonConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ValidationError(`invalid ${file ?? 'config'}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, [
-      ...parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
-    ]);
+    throw new ValidationError(
+      `invalid ${file ?? 'config'}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      [...parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))],
+    );
   }
   const config: BatonConfig & { file?: string } = { ...parsed.data };
   if (file) config.file = file;

@@ -13,7 +13,9 @@ export function assertName(kind: string, name: string): void {
 }
 
 /** Defines an agent. Returns the same plain object, checked once here rather than on every run. */
-export function defineAgent<Input = unknown, Output = unknown>(agent: Agent<Input, Output>): Agent<Input, Output> {
+export function defineAgent<Input = unknown, Output = unknown>(
+  agent: Agent<Input, Output>,
+): Agent<Input, Output> {
   assertName('agent', agent.name);
   const seen = new Set<string>();
   for (const t of agent.tools ?? []) {
@@ -22,7 +24,9 @@ export function defineAgent<Input = unknown, Output = unknown>(agent: Agent<Inpu
   }
   for (const sub of agent.agents ?? []) {
     if (seen.has(sub.name)) {
-      throw new ValidationError(`agent ${agent.name}: sub-agent ${sub.name} clashes with a tool of the same name`);
+      throw new ValidationError(
+        `agent ${agent.name}: sub-agent ${sub.name} clashes with a tool of the same name`,
+      );
     }
     seen.add(sub.name);
   }

@@ -16,7 +16,9 @@ export interface ModelRegistry {
 export function parseModelRef(ref: string): { provider: string; modelId: string } {
   const colon = ref.indexOf(':');
   if (colon <= 0 || colon === ref.length - 1) {
-    throw new ValidationError(`model reference ${JSON.stringify(ref)} must look like provider:model (e.g. local:default)`);
+    throw new ValidationError(
+      `model reference ${JSON.stringify(ref)} must look like provider:model (e.g. local:default)`,
+    );
   }
   return { provider: ref.slice(0, colon), modelId: ref.slice(colon + 1) };
 }

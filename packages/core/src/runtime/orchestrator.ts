@@ -1,12 +1,13 @@
+import type { BudgetLedger } from '../budget/budget-ledger.js';
 import type { Agent } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
 import type { PermissionGate } from '../contracts/permission-gate.js';
 import type { Policy, PolicyContext } from '../contracts/policy.js';
 import type { RunEvent } from '../contracts/run-event.js';
 import type { RunReport } from '../contracts/run-report.js';
-import type { BudgetLedger } from '../budget/budget-ledger.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { JsonlJournal } from '../journal/jsonl-journal.js';
 import { defaultPriceTable, type PriceTable } from '../pricing/price-table.js';
 import { type CostRates, defaultCostRates, ReportBuilder } from '../report/report-builder.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
@@ -69,6 +70,8 @@ export interface RunOptions {
   priority?: number;
   /** Absolute deadline (epoch ms) for the whole run. */
   deadline?: number;
+  /** Appends every event to this JSONL file (kept when the run fails). */
+  journal?: { path: string; ttlMs?: number };
 }
 
 /** How a run ended: always resolves, the report included. */
@@ -115,13 +118,21 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const costRates = { ...defaultCostRates, ...options.costRates };
   const approvals = new ApprovalRegistry();
 
-  function start<Input, Output>(agent: Agent<Input, Output>, input: Input, runOptions: RunOptions = {}): Run<Output> {
+  function start<Input, Output>(
+    agent: Agent<Input, Output>,
+    input: Input,
+    runOptions: RunOptions = {},
+  ): Run<Output> {
     const runId = runOptions.runId ?? createRunId();
     const events = new RunEventStream(runId);
     const report = new ReportBuilder(concurrency, costRates);
     events.subscribe(report.add);
     if (runOptions.onEvent) events.subscribe(runOptions.onEvent);
     const runState = new Map<unknown, unknown>();
+    const journal = runOptions.journal
+      ? new JsonlJournal({ ...runOptions.journal, policies, runState })
+      : undefined;
+    if (journal) events.subscribe(journal.write);
     const deadlines = new DeadlineTimer();
     const budgeted = options.limits?.budget !== undefined || options.ledger !== undefined;
     const ledgerOptions = options.limits?.budget ? { run: options.limits.budget } : {};
@@ -186,24 +197,29 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
           ...(runOptions.priority !== undefined ? { priority: runOptions.priority } : {}),
           ...(runOptions.deadline !== undefined ? { deadline: runOptions.deadline } : {}),
         });
-        if (cancelled !== undefined || runOptions.signal?.aborted) cancelTask(root, cancelled ?? new CancelledError(`run ${runId} cancelled`));
+        if (cancelled !== undefined || runOptions.signal?.aborted)
+          cancelTask(root, cancelled ?? new CancelledError(`run ${runId} cancelled`));
         let output = (await runTask(context, root)) as Output;
         for (const policy of context.ingressPolicies) {
           const decision = await policy.afterResult!({ kind: 'final', output }, policyContext(context));
-          if (decision.action === 'transform' && decision.value.kind === 'final') output = decision.value.output as Output;
-          if (decision.action === 'deny') throw new ValidationError(`policy ${policy.name} withheld the final output: ${decision.reason}`);
+          if (decision.action === 'transform' && decision.value.kind === 'final')
+            output = decision.value.output as Output;
+          if (decision.action === 'deny')
+            throw new ValidationError(`policy ${policy.name} withheld the final output: ${decision.reason}`);
         }
         if (agent.outcome && !agent.outcome(output)) {
           throw new ValidationError(`agent ${agent.name}: the output does not meet its outcome criteria`);
         }
         outcome = { status: 'succeeded', output, error: undefined, report: undefined as never };
       } catch (error) {
-        const status = root?.controller.signal.aborted || CancelledError.isInstance(error) ? 'cancelled' : 'failed';
+        const status =
+          root?.controller.signal.aborted || CancelledError.isInstance(error) ? 'cancelled' : 'failed';
         outcome = { status, output: undefined, error, report: undefined as never };
       }
       const finished: Parameters<typeof events.emit>[0] = { type: 'run-finished', status: outcome.status };
       if (outcome.error !== undefined) finished.error = summarizeError(outcome.error);
       events.emit(finished);
+      if (journal) for (const stored of journal.summaryEvents()) events.emit(stored);
       for (const policy of policies) policy.onRunEnd?.({ runId, runState, emit: (e) => void events.emit(e) });
       deadlines.dispose();
       runOptions.signal?.removeEventListener('abort', onAbort);

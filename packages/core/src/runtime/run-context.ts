@@ -1,8 +1,8 @@
+import type { BudgetLedger } from '../budget/budget-ledger.js';
 import type { Agent } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
 import type { PermissionGate } from '../contracts/permission-gate.js';
 import type { Policy, PolicyContext } from '../contracts/policy.js';
-import type { BudgetLedger } from '../budget/budget-ledger.js';
 import type { PriceTable } from '../pricing/price-table.js';
 import type { Lease, Scheduler } from '../scheduler/scheduler.js';
 import type { ApprovalRegistry } from './approvals.js';
@@ -15,7 +15,14 @@ export interface RateLimiter {
   /** Resolves (or returns synchronously) when a call of `tokens` may start. */
   acquire(key: string, tokens: number, signal?: AbortSignal): void | Promise<void>;
   /** Feeds back what the provider said (rate-limit headers, or a 429's retry hint). */
-  observe?(key: string, info: { rateLimit?: import('../contracts/model/v1/rate-limit-info.js').RateLimitInfo; retryAfterMs?: number; usedTokens?: number }): void;
+  observe?(
+    key: string,
+    info: {
+      rateLimit?: import('../contracts/model/v1/rate-limit-info.js').RateLimitInfo;
+      retryAfterMs?: number;
+      usedTokens?: number;
+    },
+  ): void;
 }
 
 /** Everything a run shares; built once per `orchestrator.run`. */

@@ -1,5 +1,5 @@
-import type { Lease, Scheduler, SchedulerTask } from '../scheduler/scheduler.js';
 import { CancelledError } from '../errors/cancelled-error.js';
+import type { Lease, Scheduler, SchedulerTask } from '../scheduler/scheduler.js';
 
 interface Waiter {
   task: SchedulerTask;
@@ -20,7 +20,7 @@ export function createSimpleScheduler(options: { concurrency: number }): Schedul
   const waiters = new Map<string, Waiter>();
   const dependents = new Map<string, string[]>();
   const done = new Set<string>();
-  let heap: Waiter[] = [];
+  const heap: Waiter[] = [];
   let running = 0;
   let order = 0;
   // Resumes (parents taking their slot back) go before new work so the tree drains.

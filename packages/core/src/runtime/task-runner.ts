@@ -51,7 +51,8 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
   };
   if (init.parent) {
     if (init.parent.controller.signal.aborted) task.controller.abort(init.parent.controller.signal.reason);
-    (init.parent.children ??= new Set()).add(task);
+    if (!init.parent.children) init.parent.children = new Set();
+    init.parent.children.add(task);
   }
   const agentName = init.agent.name;
   run.scheduler.add({
@@ -95,9 +96,14 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
     signal.throwIfAborted();
     const output = task.agent.run
       ? await task.agent.run(task.input, agentContext(run, task))
-      : await runAgentLoop(run, task, task.input, (agent, input) => delegate(run, task, agent, input), () =>
-          toolContext(run, task),
-        { coordination: false });
+      : await runAgentLoop(
+          run,
+          task,
+          task.input,
+          (agent, input) => delegate(run, task, agent, input),
+          () => toolContext(run, task),
+          { coordination: false },
+        );
     signal.throwIfAborted();
     status = 'succeeded';
     return output;
@@ -107,7 +113,8 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
       // An abort carries why it happened (a deadline's TimeoutError, a run cancel).
       const reason: unknown = signal.reason;
       if (BatonError.isInstance(reason)) failure = reason;
-      else if (!BatonError.isInstance(error)) failure = new CancelledError(`task ${task.id} cancelled`, { cause: error });
+      else if (!BatonError.isInstance(error))
+        failure = new CancelledError(`task ${task.id} cancelled`, { cause: error });
     }
     status = signal.aborted || CancelledError.isInstance(failure) ? 'cancelled' : 'failed';
     throw failure;
@@ -156,7 +163,13 @@ function childCapabilities(run: RunContext, parent: TaskState, agent: Agent, req
   return parent.capabilities;
 }
 
-function spawn(run: RunContext, parent: TaskState, agent: Agent, input: unknown, options?: DelegateOptions): TaskState {
+function spawn(
+  run: RunContext,
+  parent: TaskState,
+  agent: Agent,
+  input: unknown,
+  options?: DelegateOptions,
+): TaskState {
   const init: TaskInit = {
     agent,
     input,
@@ -218,7 +231,11 @@ export function map(
       outputs[index] = await runTask(run, spawn(run, parent, agent, inputs[index], options));
     }
   };
-  return whileSuspended(run, parent, Promise.all(Array.from({ length: limit }, worker)).then(() => outputs));
+  return whileSuspended(
+    run,
+    parent,
+    Promise.all(Array.from({ length: limit }, worker)).then(() => outputs),
+  );
 }
 
 /** The context an agent's own `run` function receives. */
@@ -226,9 +243,16 @@ export function agentContext(run: RunContext, task: TaskState): AgentContext {
   return {
     ...toolContext(run, task),
     generate: (input, options) =>
-      runAgentLoop(run, task, input, (agent, i) => delegate(run, task, agent, i), () => toolContext(run, task), {
-        coordination: options?.coordination ?? true,
-      }),
+      runAgentLoop(
+        run,
+        task,
+        input,
+        (agent, i) => delegate(run, task, agent, i),
+        () => toolContext(run, task),
+        {
+          coordination: options?.coordination ?? true,
+        },
+      ),
     delegate: (target, input, options) => delegate(run, task, target, input, options) as Promise<never>,
     map: (target, inputs, options) => map(run, task, target, inputs, options) as Promise<never[]>,
   };

@@ -73,7 +73,10 @@ class TimerHeap {
         if (l >= n) break;
         const r = l + 1;
         let c = l;
-        if (r < n && (items[r]!.at < items[l]!.at || (items[r]!.at === items[l]!.at && items[r]!.seq < items[l]!.seq)))
+        if (
+          r < n &&
+          (items[r]!.at < items[l]!.at || (items[r]!.at === items[l]!.at && items[r]!.seq < items[l]!.seq))
+        )
           c = r;
         const child = items[c]!;
         if (last.at < child.at || (last.at === child.at && last.seq < child.seq)) break;

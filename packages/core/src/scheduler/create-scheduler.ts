@@ -31,7 +31,12 @@ export interface PriorityScheduler extends Scheduler {
    * Grants the task's slots through a callback instead of a promise (the simulator's path;
    * same queue and order as `acquire`).
    */
-  request(taskId: string, onGranted: (lease: Lease) => void, signal?: AbortSignal, onCancelled?: (error: CancelledError) => void): void;
+  request(
+    taskId: string,
+    onGranted: (lease: Lease) => void,
+    signal?: AbortSignal,
+    onCancelled?: (error: CancelledError) => void,
+  ): void;
   /** Runs `fn` with dispatching deferred to its end, so tasks added together are ordered together. */
   batch<T>(fn: () => T): T;
   /** The critical-path rank of a task (its expected work plus the longest expected chain after it). */
@@ -216,7 +221,10 @@ class PriorityClass {
 
 function cancelledError(node: TaskNode): CancelledError {
   const reason = node.signal?.reason;
-  return new CancelledError(`task ${node.id} was cancelled before it got a slot`, reason === undefined ? {} : { cause: reason });
+  return new CancelledError(
+    `task ${node.id} was cancelled before it got a slot`,
+    reason === undefined ? {} : { cause: reason },
+  );
 }
 
 class SchedulerImpl implements PriorityScheduler {
@@ -239,7 +247,8 @@ class SchedulerImpl implements PriorityScheduler {
 
   constructor(options: SchedulerOptions) {
     const concurrency = options.concurrency;
-    if (!(concurrency >= 1)) throw new ValidationError(`scheduler concurrency must be at least 1, got ${concurrency}`);
+    if (!(concurrency >= 1))
+      throw new ValidationError(`scheduler concurrency must be at least 1, got ${concurrency}`);
     this.concurrency = Math.floor(concurrency);
     this.poolLimits = options.pools ?? {};
     for (const [name, limit] of Object.entries(this.poolLimits)) {
@@ -286,7 +295,7 @@ class SchedulerImpl implements PriorityScheduler {
     node.seq = this.seq++;
     node.priority = task.priority ?? 0;
     const expected = task.expectedMs ?? this.defaultExpectedMs;
-    node.expectedMs = expected >= 0 ? expected : 0;
+    node.expectedMs = Math.max(expected, 0);
     // A placeholder may already have dependents: its rank starts from theirs.
     let best = 0;
     for (const s of node.successors) if (s.rank > best) best = s.rank;
@@ -430,18 +439,22 @@ class SchedulerImpl implements PriorityScheduler {
     const node = this.nodes.get(taskId);
     if (node === undefined || node.finished) return;
     node.finished = true;
-    if (node.state === PLACEHOLDER) node.state = DONE;
-    else if (node.state === IDLE) node.state = DONE;
-    else if (node.state !== DONE) this.releaseNode(node, DONE, true);
     node.predecessors = noNodes;
     const successors = node.successors;
     node.successors = noNodes;
+    // Unblock dependents before giving the slots back, so they compete for them.
     let woke = false;
     for (const s of successors) {
       if (--s.pendingDeps === 0 && s.state === BLOCKED) {
         this.enqueue(s);
         woke = true;
       }
+    }
+    const state = node.state;
+    if (state === PLACEHOLDER || state === IDLE) node.state = DONE;
+    else if (state !== DONE) {
+      this.releaseNode(node, DONE, true);
+      if (state === RUNNING) return; // releasing dispatched already
     }
     if (woke) this.dispatch();
   }
@@ -464,7 +477,11 @@ class SchedulerImpl implements PriorityScheduler {
     const rejected = node.rejected;
     this.detach(node);
     if (rejected !== null && (cancelled || state !== SUSPENDED)) {
-      rejected(state === SUSPENDED ? new CancelledError(`task ${node.id} was released while suspended`) : cancelledError(node));
+      rejected(
+        state === SUSPENDED
+          ? new CancelledError(`task ${node.id} was released while suspended`)
+          : cancelledError(node),
+      );
     }
   }
 
@@ -570,7 +587,13 @@ class SchedulerImpl implements PriorityScheduler {
   /** The next task: the heap's best, unless an older lower-priority task has aged past it. */
   private pick(): TaskNode | undefined {
     const top = this.heap.peek();
-    if (top === undefined || this.classes.size < 2 || top.resumed || this.ageingMs === Number.POSITIVE_INFINITY) return top;
+    if (
+      top === undefined ||
+      this.classes.size < 2 ||
+      top.resumed ||
+      this.ageingMs === Number.POSITIVE_INFINITY
+    )
+      return top;
     const now = this.clock.now();
     let best: TaskNode | undefined;
     let bestEffective = top.priority;
@@ -579,7 +602,10 @@ class SchedulerImpl implements PriorityScheduler {
       const oldest = cls.oldest();
       if (oldest === undefined) continue;
       const effective = cls.priority + (now - oldest.readyAt) / this.ageingMs;
-      if (effective > bestEffective || (effective === bestEffective && best !== undefined && oldest.readyAt < best.readyAt)) {
+      if (
+        effective > bestEffective ||
+        (effective === bestEffective && best !== undefined && oldest.readyAt < best.readyAt)
+      ) {
         best = oldest;
         bestEffective = effective;
       } else if (best === undefined && effective >= bestEffective) {

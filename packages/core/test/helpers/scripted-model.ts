@@ -22,7 +22,8 @@ export function scriptedModel(steps: Step[], options: { provider?: string; model
     async *stream(request): AsyncIterable<ModelStreamPart> {
       const result = await next(request);
       for (const part of result.content) {
-        if (part.type === 'text') for (const word of part.text.split(/(?<= )/)) yield { type: 'text-delta', delta: word };
+        if (part.type === 'text')
+          for (const word of part.text.split(/(?<= )/)) yield { type: 'text-delta', delta: word };
         if (part.type === 'tool-call') yield { ...part };
       }
       yield { type: 'finish', finishReason: result.finishReason, usage: result.usage };
@@ -53,7 +54,8 @@ export function echoModel(delayMs = 0): ModelAdapter {
   const answer = async (request: ModelRequest): Promise<ModelResult> => {
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const last = request.messages.at(-1);
-    const value = last && last.role === 'user' && last.content[0]?.type === 'text' ? last.content[0].text : '';
+    const value =
+      last && last.role === 'user' && last.content[0]?.type === 'text' ? last.content[0].text : '';
     return text(`echo: ${value}`);
   };
   return {

@@ -1,5 +1,3 @@
-import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   CancelledError,
   createOrchestrator,
@@ -11,6 +9,8 @@ import {
   tool,
   ValidationError,
 } from '@baton/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { echoModel, scriptedModel, text, toolCalls } from '../helpers/scripted-model.js';
 
 function orchestratorFor(model: ModelAdapter, concurrency = 8) {
@@ -32,7 +32,11 @@ describe('agent loop', () => {
       { role: 'user', content: [{ type: 'text', text: 'hi' }] },
     ]);
     expect(report.status).toBe('succeeded');
-    expect(report.totals).toMatchObject({ tasks: 1, modelCalls: 1, usage: { inputTokens: 10, outputTokens: 5 } });
+    expect(report.totals).toMatchObject({
+      tasks: 1,
+      modelCalls: 1,
+      usage: { inputTokens: 10, outputTokens: 5 },
+    });
   });
 
   it('runs parallel tool calls and sends results back in order', async () => {
@@ -68,7 +72,12 @@ describe('agent loop', () => {
     expect(model.requests[1]!.messages.at(-1)).toEqual({
       role: 'tool',
       content: [
-        { type: 'tool-result', toolCallId: 'call_0', toolName: 'lookup', output: { word: 'alpha', length: 5 } },
+        {
+          type: 'tool-result',
+          toolCallId: 'call_0',
+          toolName: 'lookup',
+          output: { word: 'alpha', length: 5 },
+        },
         { type: 'tool-result', toolCallId: 'call_1', toolName: 'lookup', output: { word: 'be', length: 2 } },
       ],
     });
@@ -97,7 +106,9 @@ describe('agent loop', () => {
     const firstResult = model.requests[1]!.messages.at(-1)!;
     expect(firstResult).toMatchObject({
       role: 'tool',
-      content: [{ isError: true, output: { error: 'invalid_input', issues: [expect.stringContaining('b:')] } }],
+      content: [
+        { isError: true, output: { error: 'invalid_input', issues: [expect.stringContaining('b:')] } },
+      ],
     });
   });
 
@@ -123,11 +134,20 @@ describe('agent loop', () => {
 
   it('stops at maxSteps', async () => {
     const ping = tool({ name: 'ping', description: 'ping', input: z.object({}), execute: () => 'pong' });
-    const model = scriptedModel([toolCalls({ name: 'ping', input: {} }), toolCalls({ name: 'ping', input: {} })]);
-    const outcome = await orchestratorFor(model).run(defineAgent({ name: 'looper', tools: [ping], maxSteps: 2 }), 'x')
-      .result;
+    const model = scriptedModel([
+      toolCalls({ name: 'ping', input: {} }),
+      toolCalls({ name: 'ping', input: {} }),
+    ]);
+    const outcome = await orchestratorFor(model).run(
+      defineAgent({ name: 'looper', tools: [ping], maxSteps: 2 }),
+      'x',
+    ).result;
     expect(MaxStepsExceededError.isInstance(outcome.error)).toBe(true);
-    expect(outcome.report.tasks[0]).toMatchObject({ status: 'failed', modelCalls: 2, error: { code: 'max_steps' } });
+    expect(outcome.report.tasks[0]).toMatchObject({
+      status: 'failed',
+      modelCalls: 2,
+      error: { code: 'max_steps' },
+    });
   });
 
   it('aborts a run in flight', async () => {
@@ -190,7 +210,10 @@ describe('delegation and fan-out', () => {
       name: 'supervisor',
       agents: [worker],
       run: async (input: string, ctx) => {
-        const parts = await ctx.map(worker, Array.from({ length: 20 }, (_, i) => `${input}-${i}`));
+        const parts = await ctx.map(
+          worker,
+          Array.from({ length: 20 }, (_, i) => `${input}-${i}`),
+        );
         return parts;
       },
     });
@@ -235,7 +258,10 @@ describe('delegation and fan-out', () => {
     const { output, report } = await orchestratorFor(model).run(boss, 'q');
     expect(output).toBe('final');
     expect(model.requests[0]!.tools!.map((t) => t.name)).toEqual(['helper']);
-    expect(model.requests[1]!.messages.at(-1)).toEqual({ role: 'user', content: [{ type: 'text', text: 'sub-question' }] });
+    expect(model.requests[1]!.messages.at(-1)).toEqual({
+      role: 'user',
+      content: [{ type: 'text', text: 'sub-question' }],
+    });
     expect(model.requests[2]!.messages.at(-1)).toMatchObject({ content: [{ output: 'helper says hi' }] });
     expect(report.tasks.map((t) => [t.agent, t.parentId])).toEqual([
       ['boss', null],

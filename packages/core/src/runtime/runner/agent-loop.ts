@@ -1,6 +1,6 @@
+import type { ToolCallPart } from '../../contracts/model/v1/content-part.js';
 import type { Message } from '../../contracts/model/v1/message.js';
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
-import type { ToolCallPart } from '../../contracts/model/v1/content-part.js';
 import type { ToolContext } from '../../contracts/tool.js';
 import { MaxStepsExceededError } from '../../errors/max-steps-exceeded-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
@@ -44,10 +44,14 @@ export async function runAgentLoop(
   if (agent.instructions) messages.push({ role: 'system', content: agent.instructions });
   messages.push({ role: 'user', content: [{ type: 'text', text: inputToText(input) }] });
 
-  const request: ModelRequest = { messages, maxOutputTokens: agent.maxOutputTokens ?? defaultMaxOutputTokens };
+  const request: ModelRequest = {
+    messages,
+    maxOutputTokens: agent.maxOutputTokens ?? defaultMaxOutputTokens,
+  };
   if (tools.definitions) request.tools = tools.definitions;
   if (agent.temperature !== undefined) request.temperature = agent.temperature;
-  if (tools.outputJsonSchema) request.responseFormat = { type: 'json', schema: tools.outputJsonSchema, name: agent.name };
+  if (tools.outputJsonSchema)
+    request.responseFormat = { type: 'json', schema: tools.outputJsonSchema, name: agent.name };
 
   const maxSteps = agent.maxSteps ?? defaultMaxSteps;
   let repaired = false;

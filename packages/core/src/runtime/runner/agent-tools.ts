@@ -12,7 +12,9 @@ export interface AgentTools {
 
 const delegateInputSchema: JsonSchema = {
   type: 'object',
-  properties: { task: { type: 'string', description: 'What the sub-agent should do, with all the context it needs.' } },
+  properties: {
+    task: { type: 'string', description: 'What the sub-agent should do, with all the context it needs.' },
+  },
   required: ['task'],
   additionalProperties: false,
 };

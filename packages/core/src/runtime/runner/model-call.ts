@@ -1,8 +1,8 @@
+import type { Reservation } from '../../budget/budget-ledger.js';
 import type { ModelAdapter } from '../../contracts/model/v1/model-adapter.js';
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
 import type { ModelContentPart, ModelResult } from '../../contracts/model/v1/model-result.js';
 import { emptyUsage } from '../../contracts/model/v1/usage.js';
-import type { Reservation } from '../../budget/budget-ledger.js';
 import { PermissionDeniedError } from '../../errors/permission-denied-error.js';
 import { ProviderUnavailableError } from '../../errors/provider-unavailable-error.js';
 import { RateLimitError } from '../../errors/rate-limit-error.js';
@@ -11,6 +11,7 @@ import { now } from '../event-stream.js';
 import type { RunContext, TaskState } from '../run-context.js';
 import { summarizeError } from './error-summary.js';
 import { policyContextOf } from './policy-context.js';
+import { raceAbort } from './race-abort.js';
 
 /** Worst-case input tokens of a serialized request: ~4 bytes per token, rounded up. */
 export function estimateInputTokens(serialized: string): number {
@@ -42,7 +43,8 @@ export async function callModel(
         action: decision.action,
         reason: decision.action === 'deny' ? decision.reason : decision.reason,
       });
-      if (decision.action === 'deny') throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
+      if (decision.action === 'deny')
+        throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
       request = decision.value;
     }
   }
@@ -94,7 +96,7 @@ export async function callModel(
   try {
     result = options.stream
       ? await collectStream(run, task, adapter, request, signal)
-      : await adapter.generate(request, { signal });
+      : await raceAbort(adapter.generate(request, { signal }), signal);
   } catch (error) {
     reservation?.release();
     if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
@@ -171,7 +173,12 @@ async function collectStream(
         reasoning += part.delta;
         break;
       case 'tool-call':
-        content.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
+        content.push({
+          type: 'tool-call',
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          input: part.input,
+        });
         break;
       case 'finish': {
         const { type: _type, ...rest } = part;
@@ -188,7 +195,9 @@ async function collectStream(
   for (const t of transforms) tail = t.push(tail) + t.flush();
   if (tail) run.events.emit({ type: 'text-delta', taskId: task.id, delta: tail });
   if (!result) {
-    throw new ProviderUnavailableError(`${adapter.provider}:${adapter.modelId} stream ended without a finish part`);
+    throw new ProviderUnavailableError(
+      `${adapter.provider}:${adapter.modelId} stream ended without a finish part`,
+    );
   }
   if (text) content.unshift({ type: 'text', text });
   if (reasoning) content.unshift({ type: 'reasoning', text: reasoning });

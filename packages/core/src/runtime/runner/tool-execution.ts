@@ -6,6 +6,7 @@ import type { Tool, ToolContext } from '../../contracts/tool.js';
 import { now } from '../event-stream.js';
 import type { RunContext, TaskState } from '../run-context.js';
 import { policyContextOf } from './policy-context.js';
+import { raceAbort } from './race-abort.js';
 
 /** A tool the model may call: a local tool, or a sub-agent offered as a tool. */
 export type CallableTool = { kind: 'tool'; tool: Tool } | { kind: 'agent'; agent: Agent };
@@ -15,7 +16,9 @@ export type DelegateFn = (agent: Agent, input: unknown) => Promise<unknown>;
 
 /** SHA-256 of the canonical JSON of a call's arguments: binds approvals and audit records to one call. */
 export function digestArguments(input: unknown): string {
-  return createHash('sha256').update(JSON.stringify(input ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(input ?? null))
+    .digest('hex');
 }
 
 function refusal(call: ToolCallPart, output: Record<string, unknown>): ToolResultPart {
@@ -37,7 +40,12 @@ export async function executeToolCall(
 ): Promise<ToolResultPart> {
   const events = run.events;
   const started = now();
-  events.emit({ type: 'tool-call-started', taskId: task.id, toolCallId: call.toolCallId, toolName: call.toolName });
+  events.emit({
+    type: 'tool-call-started',
+    taskId: task.id,
+    toolCallId: call.toolCallId,
+    toolName: call.toolName,
+  });
   const finish = (status: 'ok' | 'error' | 'denied', result: ToolResultPart, error?: string) => {
     events.emit({
       type: 'tool-call-finished',
@@ -78,7 +86,11 @@ export async function executeToolCall(
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
       return finish(
         'error',
-        refusal(call, { error: 'invalid_input', issues, message: 'Fix the arguments and call the tool again.' }),
+        refusal(call, {
+          error: 'invalid_input',
+          issues,
+          message: 'Fix the arguments and call the tool again.',
+        }),
         issues.join('; '),
       );
     }
@@ -104,7 +116,10 @@ export async function executeToolCall(
       check = run.permissions.check(task.capabilities, required);
     } catch (error) {
       // A gate that fails, fails closed.
-      check = { allowed: false, reason: `permission check failed: ${error instanceof Error ? error.message : String(error)}` };
+      check = {
+        allowed: false,
+        reason: `permission check failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     events.emit({
       type: 'permission-checked',
@@ -121,7 +136,11 @@ export async function executeToolCall(
     if (!check.allowed) {
       return finish(
         'denied',
-        refusal(call, { error: 'permission_denied', capability: check.denied ?? required[0] ?? null, reason: check.reason }),
+        refusal(call, {
+          error: 'permission_denied',
+          capability: check.denied ?? required[0] ?? null,
+          reason: check.reason,
+        }),
         check.reason,
       );
     }
@@ -141,7 +160,12 @@ export async function executeToolCall(
 
   if (run.toolPolicies.length > 0) {
     const context = policyContextOf(run, task);
-    let request: ToolCallRequest = { toolName: call.toolName, toolCallId: call.toolCallId, input, capabilities: required };
+    let request: ToolCallRequest = {
+      toolName: call.toolName,
+      toolCallId: call.toolCallId,
+      input,
+      capabilities: required,
+    };
     for (const policy of run.toolPolicies) {
       const decision = await policy.beforeToolCall!(request, context);
       if (decision.action === 'allow') continue;
@@ -154,7 +178,11 @@ export async function executeToolCall(
         reason: decision.reason,
       });
       if (decision.action === 'deny') {
-        return finish('denied', refusal(call, { error: 'policy_denied', policy: policy.name, reason: decision.reason }), decision.reason);
+        return finish(
+          'denied',
+          refusal(call, { error: 'policy_denied', policy: policy.name, reason: decision.reason }),
+          decision.reason,
+        );
       }
       request = decision.value;
     }
@@ -173,7 +201,7 @@ export async function executeToolCall(
         pending = Promise.resolve(t.execute(input, toolContext()));
         if (key !== undefined) run.idempotency.set(key, pending);
       }
-      output = await pending;
+      output = await raceAbort(pending, task.controller.signal);
       if (t.outputSchema) {
         const projected = t.outputSchema.safeParse(output);
         output = projected.success ? projected.data : { error: 'output did not match the declared schema' };
@@ -182,7 +210,10 @@ export async function executeToolCall(
     if (run.ingressPolicies.length > 0) {
       const context = policyContextOf(run, task);
       for (const policy of run.ingressPolicies) {
-        const decision = await policy.afterResult!({ kind: 'tool', toolName: call.toolName, output }, context);
+        const decision = await policy.afterResult!(
+          { kind: 'tool', toolName: call.toolName, output },
+          context,
+        );
         if (decision.action === 'allow') continue;
         events.emit({
           type: 'policy-decision',
@@ -193,12 +224,21 @@ export async function executeToolCall(
           reason: decision.reason,
         });
         if (decision.action === 'deny') {
-          return finish('denied', refusal(call, { error: 'policy_denied', policy: policy.name, reason: decision.reason }), decision.reason);
+          return finish(
+            'denied',
+            refusal(call, { error: 'policy_denied', policy: policy.name, reason: decision.reason }),
+            decision.reason,
+          );
         }
         if (decision.value.kind === 'tool') output = decision.value.output;
       }
     }
-    return finish('ok', { type: 'tool-result', toolCallId: call.toolCallId, toolName: call.toolName, output: output ?? null });
+    return finish('ok', {
+      type: 'tool-result',
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      output: output ?? null,
+    });
   } catch (error) {
     if (task.controller.signal.aborted) throw error;
     const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Why generation stopped, in Baton's words. */
-export const UnifiedFinishReasonSchema = z.enum(['stop', 'length', 'tool-calls', 'content-filter', 'error', 'other']);
+export const UnifiedFinishReasonSchema = z.enum([
+  'stop',
+  'length',
+  'tool-calls',
+  'content-filter',
+  'error',
+  'other',
+]);
 export type UnifiedFinishReason = z.infer<typeof UnifiedFinishReasonSchema>;
 
 /** Why generation stopped: normalized, with the provider's raw value kept. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { FilePartSchema, ReasoningPartSchema, TextPartSchema, ToolCallPartSchema, ToolResultPartSchema } from './content-part.js';
+import {
+  FilePartSchema,
+  ReasoningPartSchema,
+  TextPartSchema,
+  ToolCallPartSchema,
+  ToolResultPartSchema,
+} from './content-part.js';
 
 /** System instructions. Adapters move them where the provider wants them (a top-level field for some). */
 export const SystemMessageSchema = z.object({ role: z.literal('system'), content: z.string() });
@@ -14,7 +20,10 @@ export const AssistantMessageSchema = z.object({
   content: z.array(z.discriminatedUnion('type', [TextPartSchema, ReasoningPartSchema, ToolCallPartSchema])),
 });
 /** Results of the tool calls of the previous assistant message. */
-export const ToolMessageSchema = z.object({ role: z.literal('tool'), content: z.array(ToolResultPartSchema) });
+export const ToolMessageSchema = z.object({
+  role: z.literal('tool'),
+  content: z.array(ToolResultPartSchema),
+});
 
 /** One message of a provider-neutral conversation. */
 export const MessageSchema = z.discriminatedUnion('role', [

@@ -27,7 +27,8 @@ export function addUsage(a: Usage, b: Usage): Usage {
   a.inputTokens += b.inputTokens;
   a.outputTokens += b.outputTokens;
   if (b.cachedInputTokens) a.cachedInputTokens = (a.cachedInputTokens ?? 0) + b.cachedInputTokens;
-  if (b.cacheWriteInputTokens) a.cacheWriteInputTokens = (a.cacheWriteInputTokens ?? 0) + b.cacheWriteInputTokens;
+  if (b.cacheWriteInputTokens)
+    a.cacheWriteInputTokens = (a.cacheWriteInputTokens ?? 0) + b.cacheWriteInputTokens;
   if (b.reasoningTokens) a.reasoningTokens = (a.reasoningTokens ?? 0) + b.reasoningTokens;
   return a;
 }

@@ -1,0 +1,286 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BudgetExceededError,
+  createOrchestrator,
+  createRegistry,
+  defineAgent,
+  type ModelAdapter,
+  type PermissionGate,
+  type Policy,
+  type RunEvent,
+  TimeoutError,
+  tool,
+} from '@baton/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { echoModel, scriptedModel, text, toolCalls } from '../helpers/scripted-model.js';
+
+// An exact-match gate: enough to test how core uses a gate (the real matcher is @baton/policy's).
+const exactGate = (approval: string[] = []): PermissionGate => ({
+  attenuate: (parent, requested) => (requested ? requested.filter((c) => parent.includes(c)) : parent),
+  check: (held, required) => {
+    const missing = required.find((c) => !held.includes(c));
+    if (missing) return { allowed: false, reason: `no grant covers ${missing}`, denied: missing };
+    const needsApproval = required.filter((c) => approval.includes(c));
+    return { allowed: true, reason: 'covered', ...(needsApproval.length ? { needsApproval } : {}) };
+  },
+});
+
+const registryOf = (model: ModelAdapter) => createRegistry({ providers: { mock: () => model } });
+
+const sendEmail = (sent: string[]) =>
+  tool({
+    name: 'send_email',
+    description: 'Send an email',
+    input: z.object({ to: z.string() }),
+    capabilities: ['email:send'],
+    execute: ({ to }) => {
+      sent.push(to);
+      return 'sent';
+    },
+  });
+
+describe('permissions in the run', () => {
+  it('denies a tool call outside the task capabilities, tells the model, and counts it', async () => {
+    const sent: string[] = [];
+    const model = scriptedModel([
+      toolCalls({ name: 'send_email', input: { to: 'a@b.c' } }),
+      text('could not send'),
+    ]);
+    const agent = defineAgent({ name: 'mailer', tools: [sendEmail(sent)], capabilities: ['email:send'] });
+    const orchestrator = createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      permissions: exactGate(),
+      principal: { id: 'alice', grants: ['crm:read'] },
+    });
+    const { report } = await orchestrator.run(agent, 'send it');
+    expect(sent).toEqual([]);
+    expect(model.requests[1]!.messages.at(-1)).toMatchObject({
+      content: [{ isError: true, output: { error: 'permission_denied', capability: 'email:send' } }],
+    });
+    expect(report.permissions).toMatchObject({ attempted: 1, denied: 1, escaped: 0 });
+    expect(report.metrics.permissionViolationRate).toBe(1);
+    expect(report.permissions.byAgent.mailer!.capabilities).toEqual([]);
+  });
+
+  it('denies a call to a tool the agent does not have (near-duplicate name)', async () => {
+    const model = scriptedModel([toolCalls({ name: 'send_emai1', input: { to: 'x' } }), text('ok')]);
+    const agent = defineAgent({ name: 'mailer', tools: [sendEmail([])] });
+    const { report } = await createOrchestrator({ registry: registryOf(model), defaultModel: 'mock:m' }).run(
+      agent,
+      'x',
+    );
+    expect(model.requests[1]!.messages.at(-1)).toMatchObject({
+      content: [
+        { isError: true, output: { error: 'unknown_tool', reason: expect.stringContaining('send_email') } },
+      ],
+    });
+    expect(report.permissions.denied).toBe(1);
+  });
+
+  it('gives a delegated child at most its parent capabilities', async () => {
+    const seen: RunEvent[] = [];
+    const child = defineAgent({ name: 'child', capabilities: ['crm:read', 'email:send'] });
+    const parent = defineAgent({
+      name: 'parent',
+      agents: [child],
+      capabilities: ['crm:read'],
+      run: async (_input: string, ctx) => ctx.delegate(child, 'x', { capabilities: ['crm:read', 'admin:*'] }),
+    });
+    await createOrchestrator({
+      registry: registryOf(echoModel()),
+      defaultModel: 'mock:m',
+      permissions: exactGate(),
+      principal: { id: 'p', grants: ['crm:read', 'email:send'] },
+    }).run(parent, 'x', { onEvent: (e) => seen.push(e) });
+    const queued = seen.filter((e) => e.type === 'task-queued');
+    expect(queued.map((e) => e.type === 'task-queued' && e.capabilities)).toEqual([
+      ['crm:read'],
+      ['crm:read'],
+    ]);
+  });
+
+  it('pauses for approval and binds the approval to that one call', async () => {
+    const sent: string[] = [];
+    const model = scriptedModel([
+      toolCalls({ name: 'send_email', input: { to: 'first@x.y' }, id: 'a' }),
+      toolCalls({ name: 'send_email', input: { to: 'second@x.y' }, id: 'b' }),
+      text('done'),
+    ]);
+    const orchestrator = createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      permissions: exactGate(['email:send']),
+      principal: { id: 'p', grants: ['email:send'] },
+    });
+    const approvals: string[] = [];
+    const run = orchestrator.run(defineAgent({ name: 'mailer', tools: [sendEmail(sent)] }), 'x', {
+      onEvent: (e) => {
+        if (e.type !== 'approval-requested') return;
+        approvals.push(e.approvalId);
+        // Approve the first call; try to replay the same approval for the second, then deny it.
+        queueMicrotask(() => {
+          if (approvals.length === 1) expect(orchestrator.approve(e.approvalId)).toBe(true);
+          else {
+            expect(orchestrator.approve(approvals[0]!)).toBe(false);
+            expect(orchestrator.deny(e.approvalId)).toBe(true);
+          }
+        });
+      },
+    });
+    const { report } = await run;
+    expect(sent).toEqual(['first@x.y']);
+    expect(new Set(approvals).size).toBe(2);
+    expect(report.permissions.approvals).toEqual({ requested: 2, approved: 1, denied: 1 });
+    expect(model.requests[2]!.messages.at(-1)).toMatchObject({
+      content: [{ output: { error: 'approval_denied' } }],
+    });
+  });
+
+  it('denies an approval that times out', async () => {
+    const sent: string[] = [];
+    const model = scriptedModel([toolCalls({ name: 'send_email', input: { to: 'x@y.z' } }), text('gave up')]);
+    const { report } = await createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      permissions: exactGate(['email:send']),
+      principal: { id: 'p', grants: ['email:send'] },
+      approvalTimeoutMs: 1,
+    }).run(defineAgent({ name: 'mailer', tools: [sendEmail(sent)] }), 'x');
+    expect(sent).toEqual([]);
+    expect(report.permissions.approvals).toEqual({ requested: 1, approved: 0, denied: 1 });
+  });
+});
+
+describe('policies', () => {
+  it('applies egress, tool and final-output hooks in order and records decisions', async () => {
+    const seenArgs: string[] = [];
+    const echoTool = tool({
+      name: 'echo',
+      description: 'echo',
+      input: z.object({ value: z.string() }),
+      execute: ({ value }) => {
+        seenArgs.push(value);
+        return value;
+      },
+    });
+    const model = scriptedModel([
+      toolCalls({ name: 'echo', input: { value: '<SECRET_1>' } }),
+      text('answer <SECRET_1>'),
+    ]);
+    const vault: Policy = {
+      name: 'vault',
+      beforeModelCall: (request) => ({
+        action: 'transform',
+        value: JSON.parse(JSON.stringify(request).replaceAll('hunter2', '<SECRET_1>')),
+        reason: 'pseudonymized',
+      }),
+      beforeToolCall: (call) => ({
+        action: 'transform',
+        value: { ...call, input: JSON.parse(JSON.stringify(call.input).replaceAll('<SECRET_1>', 'hunter2')) },
+      }),
+      afterResult: (value) =>
+        value.kind === 'final'
+          ? {
+              action: 'transform',
+              value: { kind: 'final', output: String(value.output).replaceAll('<SECRET_1>', 'hunter2') },
+            }
+          : value.kind === 'tool'
+            ? {
+                action: 'transform',
+                value: { ...value, output: String(value.output).replaceAll('hunter2', '<SECRET_1>') },
+              }
+            : { action: 'allow' },
+    };
+    const { output, report } = await createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      policies: [vault],
+    }).run(defineAgent({ name: 'a', tools: [echoTool] }), 'my password is hunter2');
+    expect(JSON.stringify(model.requests)).not.toContain('hunter2');
+    expect(seenArgs).toEqual(['hunter2']);
+    expect(output).toBe('answer hunter2');
+    expect(report.metrics.complianceRate).toBe(1);
+  });
+
+  it('fails the call when an egress policy denies it', async () => {
+    const model = scriptedModel([]);
+    const outcome = await createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      policies: [{ name: 'no-egress', beforeModelCall: () => ({ action: 'deny', reason: 'offline only' }) }],
+    }).run(defineAgent({ name: 'a' }), 'x').result;
+    expect(outcome.status).toBe('failed');
+    expect(String(outcome.error)).toMatch(/offline only/);
+    expect(model.requests).toHaveLength(0);
+    expect(outcome.report.metrics.complianceRate).toBe(0);
+  });
+});
+
+describe('budgets and deadlines', () => {
+  it('stops before a call that would cross the run budget', async () => {
+    const model = scriptedModel([text('one'), text('two')]);
+    const agent = defineAgent({ name: 'a', maxOutputTokens: 100 });
+    const orchestrator = createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      limits: { budget: { modelCalls: 1 } },
+    });
+    const supervisor = defineAgent({
+      name: 's',
+      agents: [agent],
+      run: async (_i: string, ctx) => [await ctx.delegate(agent, 'x'), await ctx.delegate(agent, 'y')],
+    });
+    const outcome = await orchestrator.run(supervisor, '').result;
+    expect(BudgetExceededError.isInstance(outcome.error)).toBe(true);
+    expect((outcome.error as BudgetExceededError).budget).toBe('run.modelCalls');
+    expect(model.requests).toHaveLength(1);
+  });
+
+  it('cancels a task at its deadline with a TimeoutError', async () => {
+    const outcome = await createOrchestrator({
+      registry: registryOf(echoModel(10_000)),
+      defaultModel: 'mock:m',
+    }).run(defineAgent({ name: 'slow', budget: { timeMs: 5 } }), 'x').result;
+    expect(outcome.status).toBe('cancelled');
+    expect(TimeoutError.isInstance(outcome.error)).toBe(true);
+    expect(outcome.report.tasks[0]!.status).toBe('cancelled');
+  });
+});
+
+describe('journal', () => {
+  it('writes every event to JSONL, keeps it when the run fails, and reports what it stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-journal-'));
+    const path = join(dir, 'events.jsonl');
+    const model = scriptedModel([new Error('boom')]);
+    const outcome = await createOrchestrator({ registry: registryOf(model), defaultModel: 'mock:m' }).run(
+      defineAgent({ name: 'a' }),
+      'x',
+      { journal: { path, ttlMs: 86_400_000 } },
+    ).result;
+    expect(outcome.status).toBe('failed');
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((e) => e.type)).toEqual([
+      'run-started',
+      'task-queued',
+      'task-started',
+      'model-call-started',
+      'model-call-failed',
+      'task-finished',
+      'run-finished',
+    ]);
+    expect(lines.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const bytes = Buffer.byteLength(readFileSync(path, 'utf8'));
+    expect(outcome.report.totals.bytesStored).toBe(bytes);
+    expect(outcome.report.retention).toEqual([
+      { kind: 'journal.event', records: 7, bytes, ttlMs: 86_400_000 },
+    ]);
+    expect(outcome.report.costs.storage).toBeGreaterThan(0);
+  });
+});
