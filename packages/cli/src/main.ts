@@ -3,7 +3,14 @@ import { UsageError } from './cli-io.js';
 
 // Commands load lazily so `baton redact` does not pay for the orchestrator or providers.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  plan: { summary: 'Dry-run the scheduler on a DAG (simulated clock)', load: async () => (await import('./commands/plan.js')).planCommand },
+  run: {
+    summary: 'Run a sample app (offline on the local model by default)',
+    load: async () => (await import('./commands/run.js')).runCommand,
+  },
+  plan: {
+    summary: 'Dry-run the scheduler on a DAG (simulated clock)',
+    load: async () => (await import('./commands/plan.js')).planCommand,
+  },
 };
 
 function help(): string {

@@ -27,6 +27,7 @@ export {
 } from './runtime/config.js';
 export { defineAgent } from './runtime/define-agent.js';
 export { type RunEventListener, RunEventStream } from './runtime/event-stream.js';
+export { createRunId } from './runtime/ids.js';
 export {
   createRegistry,
   type ModelRegistry,
