@@ -1,6 +1,12 @@
 // Public test kit. Explicit export list: add your own lines, keep others'.
 
 export {
+  type AnthropicWireServerOptions,
+  anthropicErrorBody,
+  anthropicMessagesRoute,
+  startAnthropicWireServer,
+} from './wire/anthropic-wire-server.js';
+export {
   type OllamaWireServerOptions,
   ollamaChatRoute,
   startOllamaWireServer,

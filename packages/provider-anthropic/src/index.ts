@@ -1,0 +1,27 @@
+export {
+  anthropicErrorFromResponse,
+  anthropicErrorFromStreamEvent,
+  anthropicErrorStatus,
+} from './anthropic-error.js';
+export {
+  ANTHROPIC_DEFAULT_MAX_TOKENS,
+  ANTHROPIC_JSON_TOOL_NAME,
+  type AnthropicMessagesConfig,
+  AnthropicMessagesLanguageModel,
+  convertAnthropicUsage,
+} from './anthropic-messages-language-model.js';
+export {
+  type AnthropicMessagesOptions,
+  AnthropicMessagesOptionsSchema,
+} from './anthropic-messages-options.js';
+export { prepareAnthropicTools } from './anthropic-prepare-tools.js';
+export {
+  ANTHROPIC_BASE_URL,
+  type AnthropicProvider,
+  type AnthropicProviderSettings,
+  anthropicProvider,
+  createAnthropic,
+} from './anthropic-provider.js';
+export { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
+export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+export { parseAnthropicRateLimit } from './parse-anthropic-rate-limit.js';
