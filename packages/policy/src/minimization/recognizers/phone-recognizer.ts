@@ -2,12 +2,14 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 
 /** Regions tried for numbers written without a country code (national format). */
-export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'CH', 'AT', 'BE', 'CA', 'AU'];
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
+  'US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'CH', 'AT', 'BE', 'CA', 'AU', 'IE', 'PT', 'SE', 'DK', 'NO', 'FI', 'PL', 'BR', 'MX', 'IN', 'JP',
+];
 
 const PHONE_CONTEXT = [
   'phone', 'telephone', 'tel', 'tel.', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text me', 'ring', 'dial', 'hotline', 'contact',
-  'reach', 'number', 'telefon', 'handy', 'mobil', 'rufnummer', 'anrufen', 'ruf', 'erreichbar', 'nummer', 'téléphone', 'tél', 'tél.',
-  'portable', 'appeler', 'appelez', 'joindre', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llame', 'llámame', 'número',
+  'reach', 'telefon', 'handy', 'mobil', 'rufnummer', 'anrufen', 'ruf', 'erreichbar', 'téléphone', 'tél', 'tél.',
+  'portable', 'appeler', 'appelez', 'joindre', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llame', 'llámame', 'cellulare', 'chiama', 'chiamami', 'chiamare', 'telefoon', 'mobiel', 'bel', 'bellen',
 ];
 const PHONE_CONTEXT_PATTERN = new RegExp(
   `(?<![\\p{L}])(?:${PHONE_CONTEXT.map((w) => w.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`,

@@ -5,12 +5,17 @@ import { cardBrand, luhnCheck } from '../validators/luhn.js';
 import { ssnCheck } from '../validators/us-ssn.js';
 import { caseInsensitive, isWordCode } from './text-boundary.js';
 
+const LETTER = /\p{L}/u;
+function isNonAsciiLetter(c: number): boolean {
+  return c > 127 && LETTER.test(String.fromCharCode(c));
+}
+
 function isEmailLocalCode(c: number): boolean {
-  return isWordCode(c) || c === 46 || c === 37 || c === 43 || c === 45 || c === 39 || (c > 127 && c !== 0xa0);
+  return isWordCode(c) || c === 46 || c === 37 || c === 43 || c === 45 || c === 39 || isNonAsciiLetter(c);
 }
 
 function isDomainCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || (c > 127 && c !== 0xa0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || isNonAsciiLetter(c);
 }
 
 const NON_LETTER_UNICODE = /[^\p{L}\p{N}]/u;
@@ -54,13 +59,35 @@ const DOT_WORDS = 'dot|punkt|point|punto';
 const OBFUSCATED_EMAIL = new RegExp(
   `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+` +
     `(?:\\s*[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]\\s*|\\s+(?:${AT_WORDS})\\s+|\\s+@\\s*|\\s*@\\s+)` +
-    `[\\p{L}\\p{N}-]+(?:(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s*\\.\\s+|\\s+\\.\\s*|\\.)[\\p{L}\\p{N}-]+){1,4}`,
+    `[\\p{L}\\p{N}-]+(?:(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s+\\.\\s+|\\.)[\\p{L}\\p{N}-]+){1,4}`,
   'giu',
 );
 const BARE_AT = new RegExp(`\\s(?:${AT_WORDS})\\s`, 'iu');
 const DOT_WORD = new RegExp(`[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]`, 'iu');
 const OBFUSCATION_PREFILTER = new RegExp(`[([{<\\s](?:${AT_WORDS}|@)[)\\]}>\\s]`, 'iu');
 const LAST_LABEL = /[\p{L}\p{N}-]+$/u;
+const TRAILING_LABEL = new RegExp(
+  `(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s+\\.\\s+|\\.)[\\p{L}\\p{N}-]+$`,
+  'iu',
+);
+const HAS_DOMAIN_DOT = new RegExp(`(?:[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]|\\.)`, 'iu');
+
+/** Obfuscated emails; a greedy match that fails validation is retried without its last label. */
+function* findObfuscatedEmails(text: string): Iterable<RecognizerMatch> {
+  OBFUSCATED_EMAIL.lastIndex = 0;
+  for (let m = OBFUSCATED_EMAIL.exec(text); m !== null; m = OBFUSCATED_EMAIL.exec(text)) {
+    let value = m[0];
+    for (;;) {
+      if (validateObfuscatedEmail(value)) {
+        yield { start: m.index, end: m.index + value.length };
+        break;
+      }
+      const trimmed = value.replace(TRAILING_LABEL, '');
+      if (trimmed === value || !HAS_DOMAIN_DOT.test(trimmed.slice(trimmed.search(/[\s([{<@]/)))) break;
+      value = trimmed;
+    }
+  }
+}
 
 /** "name at example dot com", "name(at)example(dot)com", "name [at] example.com", "name @ example . com". */
 function validateObfuscatedEmail(value: string): boolean | number {
@@ -88,6 +115,8 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
       for (const g of groups) if (g.end - g.start >= 13) yield* checkCard(text, m.index + g.start, m.index + g.end);
       continue;
     }
+    // "GR11 6669 1820 …" is an IBAN-like string (valid ones belong to the IBAN recognizer).
+    if (/[A-Za-z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     let from = 0;
     while (from < groups.length) {
       let found = -1;
@@ -99,7 +128,11 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
         if (luhnCheck(digits) && cardBrand(digits) !== undefined) found = to;
       }
       if (found >= 0) {
-        yield { start: m.index + groups[from]!.start, end: m.index + groups[found]!.end };
+        const start = m.index + groups[from]!.start;
+        const end = m.index + groups[found]!.end;
+        // Part of a longer digit run: a card only if a context word says so.
+        const partial = from > 0 || found < groups.length - 1;
+        yield { start, end, score: partial ? 0.45 : cardScore(text, start, end, found > from) };
         from = found + 1;
       } else from++;
     }
@@ -108,7 +141,16 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
 
 function* checkCard(text: string, start: number, end: number): Iterable<RecognizerMatch> {
   const digits = text.slice(start, end);
-  if (digits.length <= 19 && luhnCheck(digits) && cardBrand(digits) !== undefined) yield { start, end };
+  if (digits.length <= 19 && luhnCheck(digits) && cardBrand(digits) !== undefined)
+    yield { start, end, score: cardScore(text, start, end, false) };
+}
+
+/**
+ * 14–19 digits that pass Luhn inside an issuer range are cards on their own; 12–13 digit
+ * runs collide with EAN-13 barcodes and ids, so they need a context word (score below the bar).
+ */
+function cardScore(text: string, start: number, end: number, grouped: boolean): number {
+  return grouped || end - start >= 14 ? 0.95 : 0.4;
 }
 
 /** IBAN: country code + check digits, then exactly the country's length of alphanumerics (single spaces/dashes allowed). */
@@ -201,6 +243,8 @@ function plausibleDate(value: string): boolean {
 const STREET_EN =
   'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|parkway|pkwy|highway|hwy|close|crescent|circle|cir|trail';
 const STREET_EN_CI = caseInsensitive(STREET_EN);
+const FR_PARTICLES = "(?:(?:de|du|des|la|le|les|l['’]|d['’])\\s*)*";
+const FR_NAME = `${FR_PARTICLES}\\p{Lu}[\\p{L}'’-]*`;
 const ADDRESS_PATTERN = new RegExp(
   [
     // 221B Baker Street, 1600 Pennsylvania Ave NW, Apt 4, Springfield, IL 62704
@@ -209,9 +253,9 @@ const ADDRESS_PATTERN = new RegExp(
     `\\b\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|chaussee)\\s*\\d{1,4}\\s?[a-z]?\\b(?:,\\s*(?:D-)?\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
     `\\b\\p{Lu}[\\p{L}-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Platz)\\s+\\d{1,4}\\s?[a-z]?\\b(?:,\\s*(?:D-)?\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
     // 12 rue de la Paix, 75002 Paris
-    `\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${caseInsensitive('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours')})\\s+[\\p{L}' -]{2,40}?(?=,|\\n|\\.|;|$)(?:,\\s*\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
+    `\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${caseInsensitive('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours')})\\s+${FR_NAME}(?:\\s+${FR_NAME})*(?:,?\\s*\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
     // Calle Mayor 12, 28013 Madrid
-    `\\b(?:Calle|C\\/|Avenida|Avda\\.?|Plaza|Pza\\.?|Paseo|Camino|Carrer|Ronda|Travesía)\\s+(?:de\\s+(?:la\\s+|los\\s+|las\\s+)?)?[\\p{L}' -]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}\\b(?:,\\s*\\d{1,2}º?\\s*[A-Za-z]?)?(?:,\\s*\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
+    `\\b(?:Calle|C\\/|Avenida|Avda\\.?|Plaza|Pza\\.?|Paseo|Camino|Carrer|Ronda|Travesía)\\s+(?:de\\s+(?:la\\s+|los\\s+|las\\s+)?)?[\\p{L}' -]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}\\b(?:,\\s*\\d{1,2}º\\s*[A-Za-z]?)?(?:,\\s*\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
   ].join('|'),
   'gu',
 );
@@ -254,8 +298,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     dataClass: 'pii.email',
     score: 0.7,
     prefilter: (text) => OBFUSCATION_PREFILTER.test(text),
-    pattern: OBFUSCATED_EMAIL,
-    validate: validateObfuscatedEmail,
+    find: findObfuscatedEmails,
     context: ['email', 'e-mail', 'mail', 'contact', 'courriel', 'correo', 'write to', 'schreib'],
   },
   {
@@ -263,6 +306,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     dataClass: 'pii.card',
     score: 0.95,
     find: findCards,
+    contextBoost: 0.3,
     context: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'karte', 'kreditkarte', 'carte', 'tarjeta', 'cc', 'pan'],
   },
   {

@@ -6,14 +6,14 @@ const B = '(?<![A-Za-z0-9_-])';
 const E = '(?![A-Za-z0-9_-])';
 
 /** Tokens with a documented, distinctive prefix. `validate` rejects placeholders such as `sk-xxxxxxxx…`. */
-function keyRecognizer(name: string, prefilter: readonly string[], source: string, score = 0.95): Recognizer {
+function keyRecognizer(name: string, prefilter: readonly string[], source: string, score = 0.95, minClasses = 2): Recognizer {
   return {
     name,
     dataClass: 'secret.api_key',
     score,
     prefilter,
     pattern: new RegExp(`${B}${source}${E}`, 'g'),
-    validate: (value) => charClassCount(value) >= 2 && !/(.)\1{7}/.test(value),
+    validate: (value) => charClassCount(value) >= minClasses && !/(.)\1{7}/.test(value),
   };
 }
 
@@ -78,7 +78,7 @@ const TOKEN_WORDS =
   'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|schlüssel|clé|clave';
 /** A high-entropy value right after a key/secret/token word (assignment, header or prose). */
 const TOKEN_ASSIGNMENT = new RegExp(
-  `(?<![\\p{L}])(?:[\\w.-]*[_.-])?(?:${TOKEN_WORDS})["']?[ \\t]*(?:[:=]|=>|\\s(?:is|ist|est|es)\\s|\\s)[ \\t]*(?:["']|Bearer\\s+|Basic\\s+|Token\\s+)?([A-Za-z0-9_\\-+/=.~]{16,512})`,
+  `(?<![\\p{L}])(?:[\\w.-]*[_.-])?(?:${TOKEN_WORDS})["')\\]]{0,2}[ \\t]*(?:[:=]|=>|\\s(?:is|ist|est|es)\\s|\\s)[ \\t]*(?:["']|Bearer\\s+|Basic\\s+|Token\\s+)?([A-Za-z0-9_\\-+/=.~]{16,512})`,
   'giu',
 );
 const TOKEN_PREFILTER = /key|secret|token|auth|bearer|credential|cookie|session|schlüssel|clé|clave/i;
@@ -95,7 +95,7 @@ function* findTokens(text: string): Iterable<RecognizerMatch> {
 }
 
 /** 40 base64 characters near AWS words: the secret access key. */
-const AWS_SECRET = /(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
+const AWS_SECRET = /(?<![A-Za-z0-9/+_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
 
 /** The built-in secret recognizers. */
 export const secretRecognizers: readonly Recognizer[] = [
@@ -104,7 +104,7 @@ export const secretRecognizers: readonly Recognizer[] = [
   // @see https://docs.anthropic.com/en/api/overview#authentication (sk-ant-api03-…, sk-ant-admin01-…)
   keyRecognizer('anthropic-api-key', ['sk-ant-'], 'sk-ant-[a-z]{2,8}\\d{0,3}-[A-Za-z0-9_-]{24,200}', 0.98),
   // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-  keyRecognizer('aws-access-key-id', ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'], '(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16}'),
+  keyRecognizer('aws-access-key-id', ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'], '(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16}', 0.95, 1),
   {
     name: 'aws-secret-access-key',
     dataClass: 'secret.api_key',
