@@ -172,7 +172,11 @@ function pickString(key: string, node: SchemaNode, source: ToolInputSource): str
   if (/name|title|author|person|user|owner|company/.test(key))
     return take([...evidence.quoted, ...evidence.names]);
   if (/task|instruction|prompt|input|message|request|question/.test(key)) return source.request.trim();
-  if (/text|content|body/.test(key)) return take(evidence.quoted) ?? source.request.trim();
+  if (/text|content|body/.test(key)) {
+    const fresh = evidence.quoted.find((candidate) => !source.used.has(candidate));
+    if (fresh !== undefined) source.used.add(fresh);
+    return fresh ?? source.request.trim();
+  }
   return take(evidence.quoted);
 }
 

@@ -1,0 +1,35 @@
+import { InvalidRequestError } from '@baton/core/contracts';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_MODEL_PRESETS, localProvider } from '../src/index.js';
+import { request, user } from './__fixtures__/messages.js';
+
+describe('localProvider', () => {
+  it('resolves every preset id to a local model under that id', async () => {
+    const provider = localProvider();
+    for (const id of Object.keys(LOCAL_MODEL_PRESETS)) {
+      const model = provider(id);
+      expect(model).toMatchObject({ specificationVersion: 'v1', provider: 'local', modelId: id });
+    }
+    await expect(provider('fast').generate(request([user('hi')]))).resolves.toMatchObject({
+      modelId: 'fast',
+    });
+  });
+
+  it('lets options override a preset', async () => {
+    const failures = async (model: ReturnType<ReturnType<typeof localProvider>>) => {
+      let count = 0;
+      for (let i = 0; i < 100; i++) await model.generate(request([user('hi')])).catch(() => count++);
+      return count;
+    };
+    expect(await failures(localProvider()('flaky'))).toBeGreaterThan(0);
+    expect(await failures(localProvider({ failureRate: 0 })('flaky'))).toBe(0);
+  });
+
+  it('refuses an unknown model id, naming the known ones', () => {
+    expect(() => localProvider()('gpt-5')).toThrow(InvalidRequestError);
+    expect(() => localProvider()('gpt-5')).toThrow(
+      /unknown local model 'gpt-5' \(known: default, fast, realistic, flaky\)/,
+    );
+    expect(() => localProvider()('toString')).toThrow(InvalidRequestError);
+  });
+});
