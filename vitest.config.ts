@@ -15,12 +15,15 @@ const projects = ['packages', 'apps'].flatMap((group) =>
       test: { name: entry.name, root: `./${group}/${entry.name}`, include: ['test/**/*.test.ts'] },
     })),
 );
+projects.push({ extends: true, test: { name: 'readme-examples', root: './examples', include: ['test/**/*.test.ts'] } });
 
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     projects,
+    // CI also writes a JSON summary so .ci/run can print one closing "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest/results.json' }]] : ['default'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
