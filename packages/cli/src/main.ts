@@ -11,6 +11,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Dry-run the scheduler on a DAG (simulated clock)',
     load: async () => (await import('./commands/plan.js')).planCommand,
   },
+  caps: {
+    summary: 'Check capabilities: would this request be allowed?',
+    load: async () => (await import('./commands/caps.js')).capsCommand,
+  },
+  audit: {
+    summary: 'Verify an audit log or summarize it per agent',
+    load: async () => (await import('./commands/audit.js')).auditCommand,
+  },
 };
 
 function help(): string {
