@@ -1,11 +1,32 @@
 // Public test kit. Explicit export list: add your own lines, keep others'.
 
+export { type CollectedStream, collectStream } from './conformance/collect-stream.js';
+export {
+  type AdapterConformanceOptions,
+  type ConformanceCase,
+  conformanceCases,
+  runAdapterConformance,
+} from './conformance/run-adapter-conformance.js';
+export { createMockModel, type MockCall, type MockModel, type MockModelOptions } from './mock-model.js';
+export type {
+  MockFailure,
+  MockResponse,
+  MockStep,
+  MockToolCall,
+  RequestPredicate,
+} from './mock-step.js';
 export {
   type AnthropicWireServerOptions,
   anthropicErrorBody,
   anthropicMessagesRoute,
   startAnthropicWireServer,
 } from './wire/anthropic-wire-server.js';
+export {
+  type GeminiWireServerOptions,
+  geminiErrorBody,
+  geminiGenerateContentRoute,
+  startGeminiWireServer,
+} from './wire/gemini-wire-server.js';
 export {
   type OllamaWireServerOptions,
   ollamaChatRoute,
@@ -44,10 +65,3 @@ export {
   type WireServer,
   type WireServerOptions,
 } from './wire/wire-server.js';
-export { type CollectedStream, collectStream } from './conformance/collect-stream.js';
-export {
-  type AdapterConformanceOptions,
-  type ConformanceCase,
-  conformanceCases,
-  runAdapterConformance,
-} from './conformance/run-adapter-conformance.js';

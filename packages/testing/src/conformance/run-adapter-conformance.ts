@@ -153,7 +153,9 @@ export function runAdapterConformance(options: AdapterConformanceOptions): void 
           { argumentsChunkSize: 5 },
         ),
       );
-      const { parts, error, finish } = await collectStream(adapter.stream({ ...hello, tools: [weatherTool] }));
+      const { parts, error, finish } = await collectStream(
+        adapter.stream({ ...hello, tools: [weatherTool] }),
+      );
       expect(error).toBeUndefined();
       const calls = parts.filter((part) => part.type === 'tool-call');
       expect(calls.map((call) => call.input)).toEqual([
@@ -187,7 +189,12 @@ export function runAdapterConformance(options: AdapterConformanceOptions): void 
           {
             role: 'tool',
             content: [
-              { type: 'tool-result', toolCallId: call.toolCallId, toolName: call.toolName, output: { temperatureC: 21 } },
+              {
+                type: 'tool-result',
+                toolCallId: call.toolCallId,
+                toolName: call.toolName,
+                output: { temperatureC: 21 },
+              },
             ],
           },
         ],
@@ -207,7 +214,10 @@ export function runAdapterConformance(options: AdapterConformanceOptions): void 
         required: ['city', 'temperatureC'],
         additionalProperties: false,
       };
-      const result = await adapter.generate({ ...hello, responseFormat: { type: 'json', name: 'weather', schema } });
+      const result = await adapter.generate({
+        ...hello,
+        responseFormat: { type: 'json', name: 'weather', schema },
+      });
       expect(JSON.parse(textOf(result.content))).toEqual({ city: 'Paris', temperatureC: 21 });
       expect(server.requests[0]?.rawBody).toContain('temperatureC');
     });
@@ -274,9 +284,12 @@ export function runAdapterConformance(options: AdapterConformanceOptions): void 
     test('abort-mid-stream', async () => {
       server.enqueue(textScenario('one two three four five six seven eight', { chunkDelayMs: 25 }));
       const controller = new AbortController();
-      const { parts, error, finish } = await collectStream(adapter.stream(hello, { signal: controller.signal }), (part) => {
-        if (part.type === 'text-delta') controller.abort();
-      });
+      const { parts, error, finish } = await collectStream(
+        adapter.stream(hello, { signal: controller.signal }),
+        (part) => {
+          if (part.type === 'text-delta') controller.abort();
+        },
+      );
       expect(parts.some((part) => part.type === 'text-delta')).toBe(true);
       expect(finish).toBeUndefined();
       expect(CancelledError.isInstance(error)).toBe(true);
