@@ -17,6 +17,17 @@ export {
   ownWorkMs,
   type TaskTiming,
 } from './report/run-metrics.js';
+export { abortableSleep } from './resilience/abortable-sleep.js';
+export { type FallbackInfo, type FallbackOptions, fallback } from './resilience/fallback.js';
+export { fullJitterDelayMs, retryAfterMsOf } from './resilience/retry-delay.js';
+export {
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitState,
+  circuitKeyOf,
+  withCircuitBreaker,
+} from './resilience/with-circuit-breaker.js';
+export { type RetryInfo, type RetryOptions, withRetry } from './resilience/with-retry.js';
 export { ApprovalRegistry } from './runtime/approvals.js';
 export {
   type BatonConfig,
