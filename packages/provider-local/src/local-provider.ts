@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ModelAdapter } from '@baton/core/contracts';
+import type { ModelAdapter } from '@baton/core/contracts';
 import { createLocalModel } from './local-model.js';
 import type { LocalModelOptions } from './local-model-options.js';
 
@@ -17,20 +17,15 @@ export const LOCAL_MODEL_PRESETS: Readonly<Record<string, LocalModelOptions>> = 
 /**
  * The provider for core's registry: `localProvider(options)` is `(modelId) => ModelAdapter`,
  * so `local:default`, `local:fast`, `local:realistic` and `local:flaky` resolve to local
- * models with those presets (`options` override them). Another id is an
- * `InvalidRequestError` naming the known ones.
+ * models with those presets (`options` override them). Any other id runs the `default`
+ * preset under that id: every local model is the same engine, so `local:anything` still
+ * works offline.
  */
 export function localProvider(
   options: Omit<LocalModelOptions, 'modelId'> = {},
 ): (modelId: string) => ModelAdapter {
   return (modelId: string) => {
     const preset = Object.hasOwn(LOCAL_MODEL_PRESETS, modelId) ? LOCAL_MODEL_PRESETS[modelId] : undefined;
-    if (!preset) {
-      const known = Object.keys(LOCAL_MODEL_PRESETS).join(', ');
-      throw new InvalidRequestError(`unknown local model '${modelId}' (known: ${known})`, {
-        provider: 'local',
-      });
-    }
-    return createLocalModel({ ...preset, ...options, modelId });
+    return createLocalModel({ ...(preset ?? {}), ...options, modelId: modelId || 'default' });
   };
 }

@@ -1,4 +1,3 @@
-import { InvalidRequestError } from '@baton/core/contracts';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_MODEL_PRESETS, localProvider } from '../src/index.js';
 import { request, user } from './__fixtures__/messages.js';
@@ -25,11 +24,11 @@ describe('localProvider', () => {
     expect(await failures(localProvider({ failureRate: 0 })('flaky'))).toBe(0);
   });
 
-  it('refuses an unknown model id, naming the known ones', () => {
-    expect(() => localProvider()('gpt-5')).toThrow(InvalidRequestError);
-    expect(() => localProvider()('gpt-5')).toThrow(
-      /unknown local model 'gpt-5' \(known: default, fast, realistic, flaky\)/,
-    );
-    expect(() => localProvider()('toString')).toThrow(InvalidRequestError);
+  it('runs any other id on the default preset, under that id', async () => {
+    const model = localProvider()('my-model');
+    expect(model.modelId).toBe('my-model');
+    await expect(model.generate(request([user('hi')]))).resolves.toMatchObject({ modelId: 'my-model' });
+    expect(localProvider()('toString').modelId).toBe('toString');
+    expect(localProvider()('').modelId).toBe('default');
   });
 });
