@@ -1,8 +1,4 @@
-export {
-  createPublisherAgent,
-  publisherInstructions,
-  publisherTask,
-} from './agents/publisher-agent.js';
+export { createPublisherAgent, publisherInstructions, publisherTask } from './agents/publisher-agent.js';
 export { createReaderAgent, readerInstructions, readerTask } from './agents/reader-agent.js';
 export {
   aggregatePrompt,
@@ -10,10 +6,12 @@ export {
   type Finding,
   planPrompt,
   publisherRecipient,
+  questionClause,
   type ResearchTeamOutput,
   supervisorInstructions,
 } from './agents/supervisor-agent.js';
 export { extractCitations } from './citations/extract-citations.js';
+export { type CitedPassage, splitCitedText } from './citations/split-cited-text.js';
 export {
   type Corpus,
   type CorpusDocument,
@@ -32,6 +30,7 @@ export {
   researchTeamGrants,
 } from './research-team-app.js';
 export {
+  formatDocument,
   type ReadDocumentsOutput,
   readDocumentsCapability,
   readDocumentsTool,

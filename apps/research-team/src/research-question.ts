@@ -1,3 +1,3 @@
 /** The demo's default question; the answer is spread across the corpus. */
 export const defaultResearchQuestion =
-  "Which measures of Port Averill's Cool Streets 2025 heat-resilience programme did most to reduce heat-related emergency visits, and what did they cost per resident reached?";
+  'Which heat measures in Port Averill did most to reduce heat-related emergency visits in 2025, and what did they cost per resident reached?';

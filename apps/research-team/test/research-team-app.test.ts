@@ -16,7 +16,7 @@ describe('researchTeamApp.build', () => {
     expect(researchTeamApp.name).toBe('research-team');
     expect(built.agent.name).toBe('supervisor');
     expect(built.agent.model).toBe('local:default');
-    expect(built.input).toMatch(/Cool Streets 2025/);
+    expect(built.input).toMatch(/Port Averill/);
     expect(built.principal).toEqual({ id: 'demo-user', grants: ['docs:read:/corpus/**'] });
     expect(built.principal.grants).not.toContain('email:send');
     expect(built.requireApproval).toEqual([]);

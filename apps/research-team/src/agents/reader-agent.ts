@@ -10,9 +10,11 @@ export const readerInstructions = [
   'If nothing in the group is relevant, say so in one sentence. Do not repeat contact details, bank details or credentials.',
 ].join(' ');
 
-/** The task one reader receives: its group and the question. */
-export function readerTask(group: CorpusGroup, question: string): string {
-  return `Read the document group "${group.group}" (${group.title}) and summarize what it says about this research question: ${question}`;
+/** The task one reader receives: its group, the question and the supervisor's key topics. */
+export function readerTask(group: CorpusGroup, question: string, topics?: string): string {
+  const clause = question.trim().replace(/[?\s]+$/, '');
+  const task = `Read the document group "${group.group}" (${group.title}) and summarize in three sentences what it says about this research question: ${clause}.`;
+  return topics ? `${task}\n\nKey topics: ${topics.trim()}` : task;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Agent, type AgentContext, defineAgent } from '@baton/core';
 import { extractCitations } from '../citations/extract-citations.js';
+import { splitCitedText } from '../citations/split-cited-text.js';
 import type { Corpus } from '../corpus/load-corpus.js';
 import { publisherTask } from './publisher-agent.js';
 import { readerTask } from './reader-agent.js';
@@ -39,18 +40,29 @@ export const supervisorInstructions = [
 /** Where the publisher is asked to send the answer (a role mailbox outside the run's grants). */
 export const publisherRecipient = 'programme-board@portaverill.gov';
 
-export function planPrompt(question: string): string {
-  return `Plan: restate the key topics of this research question so that readers know what to look for.\n\nResearch question: ${question}`;
+/** The question as a clause (no trailing `?`), so prompts read as one instruction. */
+export function questionClause(question: string): string {
+  return question.trim().replace(/[?\s]+$/, '');
 }
 
-export function aggregatePrompt(question: string, plan: string, findings: readonly Finding[]): string {
-  const sections = findings.map((f) => `## ${f.title} (${f.group})\n${f.summary.trim()}`).join('\n\n');
+export function planPrompt(question: string): string {
+  return `Summarize the key topics of this research question in one sentence, for readers who will search documents:\n\n"${questionClause(question)}."`;
+}
+
+/**
+ * The aggregation prompt: the readers' findings regrouped under the id of the document
+ * each passage cites (`[doc-id]` on its own line), which any model can cite from.
+ */
+export function aggregatePrompt(question: string, findings: readonly Finding[]): string {
+  const evidence: string[] = [];
+  for (const finding of findings) {
+    for (const passage of splitCitedText(finding.summary)) {
+      if (passage.source !== undefined) evidence.push(`[${passage.source}]\n${passage.text}`);
+    }
+  }
   return [
-    `Research question: ${question}`,
-    `Key topics: ${plan.trim()}`,
-    'Findings from the readers, one per document group; every fact cites its document as [doc-id]:',
-    sections,
-    'Answer the research question from these findings. Keep the [doc-id] citation after every fact you use.',
+    `Summarize the findings below in six sentences as the answer to this research question, keeping the [doc-id] after every fact: ${questionClause(question)}.`,
+    evidence.join('\n\n') || '(The readers found nothing relevant.)',
   ].join('\n\n');
 }
 
@@ -85,7 +97,7 @@ export function createSupervisorAgent(options: {
       const plan = text(await context.generate(planPrompt(question), { coordination: true }));
       const summaries = await context.map<string>(
         reader,
-        corpus.groups.map((group) => readerTask(group, question)),
+        corpus.groups.map((group) => readerTask(group, question, plan)),
         { concurrency },
       );
       const findings: Finding[] = corpus.groups.map((group, index) => {
@@ -98,7 +110,7 @@ export function createSupervisorAgent(options: {
         };
       });
       const answer = text(
-        await context.generate(aggregatePrompt(question, plan, findings), { coordination: true }),
+        await context.generate(aggregatePrompt(question, findings), { coordination: true }),
       );
       const delivery = text(
         await context.delegate<string>(publisher, publisherTask(answer, publisherRecipient)),

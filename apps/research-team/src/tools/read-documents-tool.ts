@@ -3,11 +3,26 @@ import { type Tool, tool, ValidationError } from '@baton/core';
 import { z } from 'zod';
 import type { Corpus } from '../corpus/load-corpus.js';
 
-/** What `read_documents` returns: each document with the id to cite it by. */
+/** What `read_documents` returns: each document as markdown with the id to cite it by. */
 export interface ReadDocumentsOutput {
-  group: string;
-  title: string;
-  documents: { id: string; title: string; text: string }[];
+  documents: { id: string; text: string }[];
+}
+
+/**
+ * A document as the model reads it: one heading with the title and the metadata line
+ * (`Type: … · Date: …`) that follows it in the file, then the body.
+ */
+export function formatDocument(text: string): string {
+  const lines = text.trim().split(/\r?\n/);
+  const title = (lines[0] ?? '').replace(/^#\s*/, '').trim();
+  let next = 1;
+  while (next < lines.length && lines[next]!.trim() === '') next++;
+  const meta = /^type:\s/i.test(lines[next] ?? '') ? lines[next]!.trim() : undefined;
+  const body = lines
+    .slice(meta === undefined ? 1 : next + 1)
+    .join('\n')
+    .trim();
+  return `# ${meta === undefined ? title : `${title} (${meta})`}\n\n${body}`;
 }
 
 const ReadDocumentsInputSchema = z.object({
@@ -30,7 +45,7 @@ export function readDocumentsTool(
   return tool({
     name: 'read_documents',
     description:
-      'Read all documents of one document group. Returns each document with its id (cite it as [id]), title and text.',
+      'Read all documents of one document group. Returns each document as markdown with its id (cite it as [id]).',
     input: ReadDocumentsInputSchema,
     capabilities: (input) => [readDocumentsCapability(input.group)],
     async execute(input, context) {
@@ -43,11 +58,10 @@ export function readDocumentsTool(
       const documents = await Promise.all(
         group.documents.map(async (document) => {
           const text = await readFile(document.path, { encoding: 'utf8', signal: context.signal });
-          const body = text.slice(text.indexOf('\n') + 1).trim();
-          return { id: document.id, title: document.title, text: body };
+          return { id: document.id, text: formatDocument(text) };
         }),
       );
-      return { group: group.group, title: group.title, documents };
+      return { documents };
     },
   });
 }

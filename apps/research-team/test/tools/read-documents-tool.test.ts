@@ -3,6 +3,7 @@ import { capabilityGate } from '@baton/policy';
 import { describe, expect, it } from 'vitest';
 import {
   defaultCorpusDir,
+  formatDocument,
   loadCorpus,
   readDocumentsCapability,
   readDocumentsTool,
@@ -20,16 +21,19 @@ const context = {
 };
 
 describe('read_documents', () => {
-  it('returns every document of the group with its id, title and text without the title line', async () => {
+  it('returns every document of the group with its id, as markdown under one heading', async () => {
     const output = await readDocuments.execute({ group: 'check-in-calls' }, context);
-    expect(output.group).toBe('check-in-calls');
     expect(output.documents.map((d) => d.id)).toEqual([
       'd20-check-in-calls-programme-report',
       'd21-check-in-calls-case-note',
     ]);
-    expect(output.documents[0]!.title).toBe('Check-In Calls: Programme Report, Summer 2025');
-    expect(output.documents[0]!.text).toMatch(/^Type: programme report/);
-    expect(output.documents[0]!.text).toContain('2,150 residents enrolled');
+    const text = output.documents[0]!.text;
+    expect(text.split('\n')[0]).toBe(
+      '# Check-In Calls: Programme Report, Summer 2025 (Type: programme report · Date: 26 September 2025 · Author: Tomás Reyes, Volunteer Coordinator)',
+    );
+    expect(text.split('\n')[1]).toBe('');
+    expect(text.split('\n')[2]).toMatch(/^What it is\. On every heat alert day/);
+    expect(text).toContain('2,150 residents enrolled');
   });
 
   it('refuses an unknown group with a ValidationError listing the groups', async () => {
@@ -63,5 +67,20 @@ describe('read_documents', () => {
   ])('under the demo grants, reading group %j is allowed: %s', (group, allowed) => {
     const gate = capabilityGate();
     expect(gate.check(researchTeamGrants, [readDocumentsCapability(group)]).allowed).toBe(allowed);
+  });
+});
+
+describe('formatDocument', () => {
+  it.each([
+    [
+      'title, metadata and body',
+      '# T\n\nType: memo · Date: 1 May\n\nBody.\n',
+      '# T (Type: memo · Date: 1 May)\n\nBody.',
+    ],
+    ['no metadata line', '# T\n\nBody one.\n\nBody two.', '# T\n\nBody one.\n\nBody two.'],
+    ['metadata right under the title', '# T\nType: note\nBody.', '# T (Type: note)\n\nBody.'],
+    ['windows line ends', '# T\r\n\r\nType: x\r\n\r\nBody.', '# T (Type: x)\n\nBody.'],
+  ])('%s', (_case, input, expected) => {
+    expect(formatDocument(input)).toBe(expected);
   });
 });
