@@ -1,4 +1,10 @@
 export type { BudgetLedger, Reservation, ReservationRequest } from './budget/budget-ledger.js';
+export {
+  type BudgetLedgerOptions,
+  type BudgetMeterSnapshot,
+  createBudgetLedger,
+  type HardBudgetLedger,
+} from './budget/create-budget-ledger.js';
 export * from './contracts/index.js';
 export { JsonlJournal, type JsonlJournalOptions, type StoredSummary } from './journal/jsonl-journal.js';
 export { type DurationNode, dagCriticalPathMs, dagLowerBoundMs } from './metrics/dag-lower-bound.js';

@@ -1,4 +1,5 @@
 import type { Budget } from '../contracts/budget.js';
+import type { CancellationSignal } from '../runtime/task-cancellation.js';
 
 /** A worst-case amount held against every budget on a task's path until settled. */
 export interface Reservation {
@@ -30,7 +31,7 @@ export interface BudgetLedger {
    * a ledger that waits for capacity returns a promise. Fails with `BudgetExceededError`
    * naming the budget when the reservation can never fit.
    */
-  reserve(request: ReservationRequest, signal?: AbortSignal): Reservation | Promise<Reservation>;
+  reserve(request: ReservationRequest, signal?: CancellationSignal): Reservation | Promise<Reservation>;
   /** Drops a finished task's scope (its settled usage stays counted in its ancestors). */
   close(taskId: string): void;
 }
