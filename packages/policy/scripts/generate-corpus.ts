@@ -46,7 +46,7 @@ const LAST = ['Smith', 'Müller', 'Dupont', 'García', 'Rossi', 'de Vries', 'Kha
 const DOMAINS = ['example.com', 'mail.de', 'acme-corp.io', 'uni-heidelberg.de', 'orange.fr', 'correo.es', 'libero.it', 'ziggo.nl', 'company.co.uk', 'gmail.com', 'protonmail.ch', 'startup.ai'];
 const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/\s+/g, '').toLowerCase();
 
-function email(): Seeded {
+function email(): Seeded & { wrap?: (v: string) => string } {
   const f = ascii(pick(FIRST));
   const l = ascii(pick(LAST));
   const local = pick([`${f}.${l}`, `${f[0]}${l}`, `${f}_${l}${int(1, 99)}`, `${f}+invoices`, `${l}.${f}`, `${f}${int(1970, 2005)}`]);
@@ -62,9 +62,12 @@ function email(): Seeded {
     `${local}(at)${domain}`,
     `${local} (at) ${name} (dot) ${rest.join(' (dot) ')}`,
   ]);
+  const angle = random() < 0.2 && !value.includes(' ');
+  const mailto = random() < 0.5;
   return {
     dataClass: 'pii.email',
     value,
+    ...(angle ? { wrap: (v: string) => (mailto ? `<a href="mailto:${v}">write us</a>` : `${pick(FIRST)} ${pick(LAST)} <${v}>`) } : {}),
     lead: {
       en: ['Please reply to', 'Email:', 'You can reach me at', 'cc', 'Contact:'],
       de: ['Bitte antworten Sie an', 'E-Mail:', 'Schreib mir an', 'Kontakt:'],
@@ -316,10 +319,17 @@ const API_KEYS: (() => string)[] = [
   () => `glpat-${chars(B64URL, 20)}`,
   () => `hf_${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34)}`,
 ];
-function apiKey(): Seeded {
+function apiKey(): Seeded & { wrap?: (v: string) => string } {
+  const value = pick(API_KEYS)();
+  const style = random();
   return {
     dataClass: 'secret.api_key',
-    value: pick(API_KEYS)(),
+    value,
+    ...(style < 0.15
+      ? { wrap: (v: string) => `{"provider": "${pick(['openai', 'github', 'stripe'])}", "apiKey": "${v}"}` }
+      : style < 0.25
+        ? { wrap: (v: string) => `${pick(['OPENAI_API_KEY', 'GITHUB_TOKEN', 'STRIPE_KEY', 'API_KEY'])}="${v}"` }
+        : {}),
     lead: {
       en: ['Here is the key:', 'export OPENAI_API_KEY=', 'use this token', 'config: api key ='],
       de: ['Hier ist der Schlüssel:', 'mein API-Key:'],
@@ -369,11 +379,21 @@ function password(): Seeded & { wrap?: (v: string) => string } {
     },
   };
 }
-function token(): Seeded {
+function token(): Seeded & { wrap?: (v: string) => string } {
   const value = pick([chars(HEX, 32), chars(HEX, 40), chars(ALNUM, 32), `${chars(B64URL, 28)}`, chars(B64, 44)]);
+  const style = random();
+  const wrap =
+    style < 0.15
+      ? (v: string) => `https://api.${pick(DOMAINS)}/v2/items?access_token=${v}&limit=${int(1, 100)}`
+      : style < 0.3
+        ? (v: string) => `curl -H "Authorization: Bearer ${v}" https://api.${pick(DOMAINS)}/v1/me`
+        : style < 0.4
+          ? (v: string) => `{"client_id": "${chars(DIGITS, 8)}", "client_secret": "${v}"}`
+          : undefined;
   return {
     dataClass: 'secret.token',
     value,
+    ...(wrap ? { wrap } : {}),
     lead: {
       en: ['api_token=', 'X-Api-Key:', 'client_secret:', 'Authorization: Bearer', 'secret_key =', 'access_token'],
       de: ['Token:', 'Zugriffstoken (access_token):'],
@@ -398,6 +418,10 @@ const FRAMES: Record<Lang, string[]> = {
   nl: ['Hallo, {x}. Alvast bedankt.', 'Ticket {n}: klant schrijft "{x}".'],
 };
 
+/** Classes recognisable without any context word: sometimes they appear bare. */
+const SELF_EVIDENT = new Set(['pii.email', 'pii.card', 'pii.iban', 'pii.ip', 'secret.jwt', 'secret.private_key']);
+const BARE_LEADS = ['', 'see', 'note:', '->', 'ok', 'value', 'copied', 'from the form:'];
+
 interface Label {
   dataClass: string;
   start: number;
@@ -410,9 +434,10 @@ function compose(lang: Lang, items: (Seeded & { wrap?: (v: string) => string })[
   const labels: Label[] = [];
   items.forEach((item, i) => {
     const leads = item.lead[lang] ?? item.lead.en!;
-    const lead = pick(leads);
+    const bare = (SELF_EVIDENT.has(item.dataClass) || (item.dataClass === 'secret.api_key' && !/^[A-Za-z0-9+/]{40}$/.test(item.value)) || item.wrap) && random() < 0.3;
+    const lead = bare ? pick(BARE_LEADS) : pick(leads);
     if (i > 0) inner += pick([', ', '; ', ' and ', '. ', '\n']);
-    inner += `${lead}${lead.endsWith('=') ? '' : ' '}`;
+    if (lead !== '') inner += `${lead}${lead.endsWith('=') || lead.endsWith('\n') ? '' : ' '}`;
     const wrapped = item.wrap ? item.wrap('\u0000') : '\u0000';
     const [before, after] = wrapped.split('\u0000') as [string, string];
     inner += before;
@@ -426,6 +451,27 @@ function compose(lang: Lang, items: (Seeded & { wrap?: (v: string) => string })[
   const offset = filled.indexOf('{x}');
   const text = filled.replace('{x}', inner);
   return { text, labels: labels.map((l) => ({ ...l, start: l.start + offset, end: l.end + offset })) };
+}
+
+/** Re-renders a composed text as a JSON log line, a Markdown block, a YAML value or an HTML cell. */
+function render(text: string, labels: Label[]): { text: string; labels: Label[] } {
+  const style = random();
+  if (style < 0.12) {
+    const prefix = `{"ts":"2025-0${int(1, 9)}-1${int(0, 9)}T0${int(0, 9)}:1${int(0, 9)}:00Z","level":"${pick(['info', 'warn', 'error'])}","msg":`;
+    const escape = (s: string) => JSON.stringify(s).slice(1, -1);
+    return {
+      text: `${prefix}${JSON.stringify(text)}}`,
+      labels: labels.map((l) => {
+        const value = escape(l.value);
+        const start = prefix.length + 1 + escape(text.slice(0, l.start)).length;
+        return { ...l, value, start, end: start + value.length };
+      }),
+    };
+  }
+  const wrap =
+    style < 0.2 ? ['```\n', '\n```'] : style < 0.27 ? ['notes: |\n  ', '\n'] : style < 0.33 ? ['<tr><td>', '</td></tr>'] : style < 0.4 ? ['> ', ''] : ['', ''];
+  const [before, after] = wrap as [string, string];
+  return { text: before + text + after, labels: labels.map((l) => ({ ...l, start: l.start + before.length, end: l.end + before.length })) };
 }
 
 const GENERATORS: [string, () => Seeded & { lang?: Lang; wrap?: (v: string) => string }][] = [
@@ -449,7 +495,7 @@ for (let i = 0; i < 660; i++) {
     if (next.lang && next.lang !== lang) continue;
     items.push(next);
   }
-  const { text, labels } = compose(lang, items);
+  const { text, labels } = render(...Object.values(compose(lang, items)) as [string, Label[]]);
   for (const l of labels) if (text.slice(l.start, l.end) !== l.value) throw new Error(`bad offsets in ${text}`);
   labelled.push(JSON.stringify({ id: `L${String(i).padStart(4, '0')}`, lang, text, labels }));
 }
@@ -508,6 +554,14 @@ const CLEAN: (() => string)[] = [
   () => `Lot ${chars(UPPER, 2)}${chars(DIGITS, 2)} ${chars(DIGITS, 4)} ${chars(DIGITS, 4)} expires 0${int(1, 9)}/${int(25, 30)}.`,
   () => `Population ${int(1, 9)},${chars(DIGITS, 3)},${chars(DIGITS, 3)} in ${int(1990, 2024)}; growth ${int(0, 5)}.${int(0, 9)}%.`,
   () => `The keynote speaker is at the main hall; meet at the entrance.`,
+  () => `Set api_key=YOUR_API_KEY_HERE and token: <redacted>; password: ******** (see docs).`,
+  () => `secret: \${${pick(['DB_SECRET', 'JWT_SECRET'])}} and password=%${pick(['PGPASSWORD', 'DB_PASS'])}% are read from the environment.`,
+  () => `cache key user-profile-cache-v${int(2, 9)}, primary key id ${int(1, 99999)}, idempotency key order-${int(1000, 9999)}-retry.`,
+  () => `Image data:image/png;base64,iVBORw0KGgo${chars(B64, 40)} attached to ticket ${int(1000, 9999)}.`,
+  () => `{"id":"${uuid()}","status":"ok","count":${int(1, 999)},"etag":"W/\\"${chars(HEX, 16)}\\"","took_ms":${int(1, 999)}}`,
+  () => `Regards, the Support Team — call center hours ${int(8, 10)}:00–${int(16, 20)}:00.`,
+  () => `Use npm install @scope/pkg@${int(1, 9)}.${int(0, 9)}.${int(0, 9)}; see https://example.com/docs/v${int(1, 3)}/guide#install.`,
+  () => `The phone model SM-${chars(UPPER, 1)}${chars(DIGITS, 3)} ships with ${int(64, 512)} GB; serial ${chars(UPPER, 2)}${chars(DIGITS, 8)}.`,
 ];
 const clean: string[] = [];
 for (let i = 0; i < 400; i++) {

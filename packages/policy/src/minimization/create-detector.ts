@@ -7,7 +7,7 @@ import type { Recognizer } from './recognizer.js';
 import { DEFAULT_PHONE_REGIONS, phoneRecognizer } from './recognizers/phone-recognizer.js';
 import { piiRecognizers } from './recognizers/pii-recognizers.js';
 import { secretRecognizers } from './recognizers/secret-recognizers.js';
-import { escapeRegExp } from './recognizers/text-boundary.js';
+import { contextTest } from './recognizers/text-boundary.js';
 import { applyStrategies, type StrategyResolver } from './strategy.js';
 
 /** What to detect. */
@@ -51,6 +51,8 @@ export interface RedactOptions {
   strategy?: StrategyResolver;
 }
 
+type ContextTest = (text: string, from: number, to: number) => boolean;
+
 interface CompiledRecognizer {
   recognizer: Recognizer;
   order: number;
@@ -58,7 +60,7 @@ interface CompiledRecognizer {
   prefilter: ((text: string) => boolean) | undefined;
   pattern: RegExp | undefined;
   group: number | string | undefined;
-  context: RegExp | undefined;
+  context: ContextTest | undefined;
   window: number;
   boost: number;
 }
@@ -80,12 +82,9 @@ function compilePrefilter(prefilter: Recognizer['prefilter']): ((text: string) =
   };
 }
 
-function compileContext(words: readonly string[] | undefined): RegExp | undefined {
+function compileContext(words: readonly string[] | undefined): ContextTest | undefined {
   if (words === undefined || words.length === 0) return undefined;
-  const alternatives = [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => `${escapeRegExp(word)}${word.length <= 3 ? '(?![\\p{L}])' : ''}`);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+  return contextTest(words);
 }
 
 /** Builds a detector from the built-in catalogue plus your recognizers. Options are validated once here. */
@@ -165,10 +164,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       if (typeof verdict === 'number') score = verdict;
     }
     if (r.context) {
-      r.context.lastIndex = 0;
-      const near =
-        r.context.test(text.slice(Math.max(0, start - r.window), start)) ||
-        r.context.test(text.slice(end, Math.min(text.length, end + 24)));
+      const near = r.context(text, start - r.window, start) || r.context(text, end, end + 24);
       if (near) score = Math.min(1, score + r.boost);
       else if (r.recognizer.requireContext) return;
     }

@@ -3,7 +3,7 @@ import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { IBAN_LENGTHS, ibanCheck } from '../validators/iban.js';
 import { cardBrand, luhnCheck } from '../validators/luhn.js';
 import { ssnCheck } from '../validators/us-ssn.js';
-import { caseInsensitive, isWordCode } from './text-boundary.js';
+import { caseInsensitive, isWordCode, joinsAfter, joinsBefore } from './text-boundary.js';
 
 const LETTER = /\p{L}/u;
 function isNonAsciiLetter(c: number): boolean {
@@ -27,6 +27,8 @@ function* findEmails(text: string): Iterable<RecognizerMatch> {
   while (at >= 0) {
     let start = at;
     while (start > floor && isEmailLocalCode(text.charCodeAt(start - 1))) start--;
+    // A JSON escape (`\n`, `\t`) right before the address is not part of it.
+    if (start > 0 && start < at && text.charCodeAt(start - 1) === 92) start++;
     while (start < at && text.charCodeAt(start) === 46) start++;
     let end = at + 1;
     while (end < text.length && isDomainCode(text.charCodeAt(end))) end++;
@@ -100,13 +102,24 @@ function validateObfuscatedEmail(value: string): boolean | number {
 }
 
 /** Card runs: digits in groups separated by single spaces or dashes. */
-const CARD_RUN = /(?<![\p{L}\p{N}_.,/-])\d{1,19}(?:[ -]\d{1,19}){0,7}(?![\p{L}\p{N}_]|[.,/-]\d)/gu;
+const CARD_RUN = /\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 function* findCards(text: string): Iterable<RecognizerMatch> {
   CARD_RUN.lastIndex = 0;
   for (let m = CARD_RUN.exec(text); m !== null; m = CARD_RUN.exec(text)) {
     const run = m[0];
     if (run.length < 13) continue;
+    const runEnd = m.index + run.length;
+    // Boundaries by hand (cheaper than unicode lookarounds): not inside a word, a decimal or a path.
+    if (joinsBefore(text, m.index) || joinsAfter(text, runEnd)) continue;
+    const before = text.charCodeAt(m.index - 1);
+    if (before === 46 || before === 44 || before === 47 || before === 45) continue;
+    const after = text.charCodeAt(runEnd);
+    if ((after === 46 || after === 44 || after === 47 || after === 45) && isDigit(text.charCodeAt(runEnd + 1))) continue;
     const groups: { start: number; end: number }[] = [];
     const re = /\d+/g;
     for (let g = re.exec(run); g !== null; g = re.exec(run)) groups.push({ start: g.index, end: g.index + g[0].length });
@@ -154,14 +167,14 @@ function cardScore(text: string, start: number, end: number, grouped: boolean): 
 }
 
 /** IBAN: country code + check digits, then exactly the country's length of alphanumerics (single spaces/dashes allowed). */
-const IBAN_START = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?=[ -]?[A-Za-z0-9])/gu;
+const IBAN_START = /[A-Za-z]{2}\d{2}(?=[ -]?[A-Za-z0-9])/g;
 
 function* findIbans(text: string): Iterable<RecognizerMatch> {
   IBAN_START.lastIndex = 0;
   for (let m = IBAN_START.exec(text); m !== null; m = IBAN_START.exec(text)) {
     const country = m[0].slice(0, 2).toUpperCase();
     const length = IBAN_LENGTHS[country];
-    if (length === undefined) continue;
+    if (length === undefined || joinsBefore(text, m.index)) continue;
     let compact = m[0].toUpperCase();
     let i = m.index + 4;
     while (compact.length < length && i < text.length) {
@@ -182,11 +195,12 @@ function* findIbans(text: string): Iterable<RecognizerMatch> {
   }
 }
 
-const SSN_PATTERN = /(?<![\p{L}\p{N}_-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[-.]\d)/gu;
+const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
 
 function* findSsns(text: string): Iterable<RecognizerMatch> {
   SSN_PATTERN.lastIndex = 0;
   for (let m = SSN_PATTERN.exec(text); m !== null; m = SSN_PATTERN.exec(text)) {
+    if (joinsBefore(text, m.index) || text.charCodeAt(m.index - 1) === 45 || joinsAfter(text, m.index + m[0].length)) continue;
     if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
     // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
     yield { start: m.index, end: m.index + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 };
@@ -194,12 +208,13 @@ function* findSsns(text: string): Iterable<RecognizerMatch> {
 }
 
 const IPV4_PATTERN =
-  /(?<![\p{L}\p{N}_.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\p{L}\p{N}_]|\.\d)/gu;
+  /(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
 
 function* findIpv4(text: string): Iterable<RecognizerMatch> {
   IPV4_PATTERN.lastIndex = 0;
   for (let m = IPV4_PATTERN.exec(text); m !== null; m = IPV4_PATTERN.exec(text)) {
+    if (joinsBefore(text, m.index) || text.charCodeAt(m.index - 1) === 46 || joinsAfter(text, m.index + m[0].length)) continue;
     const value = m[0].replace(/\/\d+$/, '');
     if (value === '0.0.0.0' || value === '255.255.255.255') continue;
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -207,14 +222,35 @@ function* findIpv4(text: string): Iterable<RecognizerMatch> {
   }
 }
 
-const IPV6_CANDIDATE = /(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{1,4}|:)?:[0-9A-Fa-f:.]*[0-9A-Fa-f](?:%[0-9A-Za-z]+)?(?![\p{L}\p{N}_:])/gu;
+function isIpv6Code(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 46;
+}
 
+/** IPv6: grow a span of hex digits, colons and dots around each `:`, then let node:net judge it. */
 function* findIpv6(text: string): Iterable<RecognizerMatch> {
-  IPV6_CANDIDATE.lastIndex = 0;
-  for (let m = IPV6_CANDIDATE.exec(text); m !== null; m = IPV6_CANDIDATE.exec(text)) {
-    const value = m[0];
-    if (value.length < 3 || value.split(':').length < 3) continue;
-    if (isIPv6(value.replace(/%.*$/, ''))) yield { start: m.index, end: m.index + value.length };
+  let colon = text.indexOf(':');
+  while (colon >= 0) {
+    let start = colon;
+    while (start > 0 && isIpv6Code(text.charCodeAt(start - 1))) start--;
+    let end = colon + 1;
+    while (end < text.length && isIpv6Code(text.charCodeAt(end))) end++;
+    while (end > start && (text.charCodeAt(end - 1) === 46 || (text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) !== 58))) end--;
+    while (start < end && text.charCodeAt(start) === 46) start++;
+    let zone = end;
+    if (text.charCodeAt(end) === 37) {
+      zone = end + 1;
+      while (zone < text.length && isWordCode(text.charCodeAt(zone))) zone++;
+    }
+    const value = text.slice(start, end);
+    if (
+      end - start >= 3 &&
+      !joinsBefore(text, start) &&
+      !joinsAfter(text, zone) &&
+      value.indexOf(':') !== value.lastIndexOf(':') &&
+      isIPv6(value)
+    )
+      yield { start, end: zone };
+    colon = text.indexOf(':', Math.max(end, colon + 1));
   }
 }
 
@@ -226,7 +262,7 @@ const MONTHS = [
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
 ].join('|');
 const DATE_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\.?,?\\s+(?:de\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}_])`,
+  `(?<!(?<!\\\\)[\\p{L}\\p{N}_])(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\.?,?\\s+(?:de\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}_])`,
   'giu',
 );
 
@@ -248,7 +284,7 @@ const FR_NAME = `${FR_PARTICLES}\\p{Lu}[\\p{L}'’-]*`;
 const ADDRESS_PATTERN = new RegExp(
   [
     // 221B Baker Street, 1600 Pennsylvania Ave NW, Apt 4, Springfield, IL 62704
-    `\\b\\d{1,5}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,4}(?:${STREET_EN_CI})\\b\\.?(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?(?:,?\\s+(?:${caseInsensitive('apt|apartment|suite|ste|unit|fl|floor')}|#)\\.?\\s*[\\w-]+)?(?:,\\s*\\p{Lu}[\\p{L}.' -]{1,30}?,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)?`,
+    `(?<!(?<!\\\\)[\\p{L}\\p{N}_])\\d{1,5}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,4}(?:${STREET_EN_CI})\\b\\.?(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?(?:,?\\s+(?:${caseInsensitive('apt|apartment|suite|ste|unit|fl|floor')}|#)\\.?\\s*[\\w-]+)?(?:,\\s*\\p{Lu}[\\p{L}.' -]{1,30}?,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)?`,
     // Hauptstraße 5, Berliner Str. 12a, 10115 Berlin
     `\\b\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|chaussee)\\s*\\d{1,4}\\s?[a-z]?\\b(?:,\\s*(?:D-)?\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
     `\\b\\p{Lu}[\\p{L}-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Platz)\\s+\\d{1,4}\\s?[a-z]?\\b(?:,\\s*(?:D-)?\\d{5}\\s+\\p{Lu}[\\p{L}-]+)?`,
@@ -260,8 +296,8 @@ const ADDRESS_PATTERN = new RegExp(
   'gu',
 );
 const ADDRESS_PREFILTER = new RegExp(
-  `(?:${STREET_EN}|straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![\\p{L}])`,
-  'iu',
+  `\\b(?:${STREET_EN}|straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![a-zà-ÿ])`,
+  'i',
 );
 
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?`;
@@ -269,9 +305,9 @@ const PARTICLE = String.raw`(?:van|von|de|del|della|der|di|da|du|la|le|dos|das|y
 /** A name after a trigger: 1–3 capitalized words, with nobiliary particles between them. Case-sensitive. */
 const FULL_NAME = new RegExp(String.raw`${NAME_WORD}(?:[ 	]+(?:${PARTICLE}[ 	]+){0,2}${NAME_WORD}){0,2}`, 'uy');
 const TITLE_TRIGGER =
-  /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/gu;
+  /(?<!(?<!\\)\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/gu;
 const PHRASE_TRIGGER =
-  /(?<![\p{L}])(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/giu;
+  /(?<!(?<!\\)\p{L})(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/giu;
 
 function* findNames(text: string): Iterable<RecognizerMatch> {
   for (const trigger of [TITLE_TRIGGER, PHRASE_TRIGGER]) {
@@ -284,7 +320,7 @@ function* findNames(text: string): Iterable<RecognizerMatch> {
   }
 }
 const NAME_PREFILTER =
-  /(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|appelle|nom|cordialement|llamo|nombre|atentamente|saludos)/i;
+  /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|appelle|nom|cordialement|llamo|nombre|atentamente|saludos)\b/i;
 const NOT_NAMES = new Set([
   'The', 'This', 'That', 'Thanks', 'Thank', 'Team', 'Support', 'Customer', 'Service', 'Admin', 'Hello', 'Hi',
   'Dear', 'Please', 'Sales', 'Billing', 'Unknown', 'None', 'Null', 'Order', 'Ticket', 'Account',

@@ -52,10 +52,10 @@ function* findUrlPasswords(text: string): Iterable<RecognizerMatch> {
 
 const PASSWORD_WORDS = 'password|passwd|passwort|kennwort|pwd|pass|passphrase|mot de passe|mdp|contraseña|contrasena|clave';
 /** `password: x`, `"password": "x"`, `Password=x;` (ADO.NET, JDBC query strings, YAML, env files). */
-const PASSWORD_ASSIGNMENT = new RegExp(
-  `(?<![\\p{L}])(?:[\\w.-]*[_.-])?(?:${PASSWORD_WORDS})(?:[_-]?\\w{0,12})?["']?[ \\t]*(?:[:=]|=>|\\s(?:is|ist|est|es)\\s)[ \\t]*["']?([^\\s"',;&<>]{4,128})`,
-  'giu',
-);
+const PASSWORD_KEYWORD = new RegExp(`(?:${PASSWORD_WORDS})`, 'gi');
+/** After a password word: an optional suffix (`_hash`, `word`), a separator, an optional quote, the value. */
+const PASSWORD_VALUE =
+  /[\w-]{0,12}?(?:\\*["'])?[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s)[ \t]*(?:\\*["'])?([^\s"',;&<>\\]{4,128})/y;
 
 function passwordLike(value: string): boolean {
   if (value.startsWith('<') && value.endsWith('>')) return false;
@@ -64,34 +64,58 @@ function passwordLike(value: string): boolean {
   return charClassCount(value) >= 2 || value.length >= 12;
 }
 
-function* findPasswordAssignments(text: string): Iterable<RecognizerMatch> {
-  PASSWORD_ASSIGNMENT.lastIndex = 0;
-  for (let m = PASSWORD_ASSIGNMENT.exec(text); m !== null; m = PASSWORD_ASSIGNMENT.exec(text)) {
-    const value = m[1]!;
-    if (!passwordLike(value)) continue;
-    const end = m.index + m[0].length;
-    yield { start: end - value.length, end };
+/** Finds a keyword first (cheap), then reads the assignment after it with a sticky regex. */
+function* findAssignments(
+  text: string,
+  keyword: RegExp,
+  value: RegExp,
+  accept: (value: string) => string | undefined,
+): Iterable<RecognizerMatch> {
+  keyword.lastIndex = 0;
+  for (let k = keyword.exec(text); k !== null; k = keyword.exec(text)) {
+    if (joinsBeforeAsLetter(text, k.index)) continue;
+    value.lastIndex = k.index + k[0].length;
+    const m = value.exec(text);
+    if (m === null) continue;
+    const accepted = accept(m[1]!);
+    if (accepted === undefined) continue;
+    const start = value.lastIndex - m[1]!.length;
+    yield { start, end: start + accepted.length };
+    keyword.lastIndex = Math.max(keyword.lastIndex, start + accepted.length);
   }
+}
+
+/** A letter right before a keyword makes it part of a longer word (`Zugriffstoken`); `_`, digits and escapes do not. */
+function joinsBeforeAsLetter(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c < 128) {
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    return letter && !((c === 110 || c === 116 || c === 114) && text.charCodeAt(index - 2) === 92);
+  }
+  return /\p{L}/u.test(text[index - 1]!);
+}
+
+function* findPasswordAssignments(text: string): Iterable<RecognizerMatch> {
+  yield* findAssignments(text, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) => (passwordLike(value) ? value : undefined));
 }
 
 const TOKEN_WORDS =
   'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|schlüssel|clé|clave';
-/** A high-entropy value right after a key/secret/token word (assignment, header or prose). */
-const TOKEN_ASSIGNMENT = new RegExp(
-  `(?<![\\p{L}])(?:[\\w.-]*[_.-])?(?:${TOKEN_WORDS})["')\\]]{0,2}[ \\t]*(?:[:=]|=>|\\s(?:is|ist|est|es)\\s|\\s)[ \\t]*(?:["']|Bearer\\s+|Basic\\s+|Token\\s+)?([A-Za-z0-9_\\-+/=.~]{16,512})`,
-  'giu',
-);
+const TOKEN_KEYWORD = new RegExp(`(?:${TOKEN_WORDS})`, 'gi');
+/** After a key/secret/token word: suffix, separator (or just a space), optional quote or scheme, the value. */
+const TOKEN_VALUE =
+  /[\w.-]{0,40}?(?:\\*["')\]]){0,2}[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s|\s)[ \t]*(?:\\*["']|Bearer\s+|Basic\s+|Token\s+)?([A-Za-z0-9_\-+/=.~]{16,512})/y;
 const TOKEN_PREFILTER = /key|secret|token|auth|bearer|credential|cookie|session|schlüssel|clé|clave/i;
 
+/** `YOUR_API_KEY_HERE`, `user-profile-cache-v2`: words joined by separators, not a random token. */
+const IDENTIFIER_SHAPE = /^(?:[a-z]{2,}|[A-Z]{2,})(?:[_.-](?:[a-z]+|[A-Z]+)\d*)+$/;
+
 function* findTokens(text: string): Iterable<RecognizerMatch> {
-  TOKEN_ASSIGNMENT.lastIndex = 0;
-  for (let m = TOKEN_ASSIGNMENT.exec(text); m !== null; m = TOKEN_ASSIGNMENT.exec(text)) {
-    let value = m[1]!;
-    value = value.replace(/[.]+$/, '');
-    if (!looksRandom(value) || /^\d+$/.test(value)) continue;
-    const start = m.index + m[0].length - m[1]!.length;
-    yield { start, end: start + value.length };
-  }
+  yield* findAssignments(text, TOKEN_KEYWORD, TOKEN_VALUE, (raw) => {
+    const value = raw.replace(/[.]+$/, '');
+    return !looksRandom(value) || /^\d+$/.test(value) || IDENTIFIER_SHAPE.test(value) ? undefined : value;
+  });
 }
 
 /** 40 base64 characters near AWS words: the secret access key. */

@@ -23,3 +23,67 @@ export function caseInsensitive(source: string): string {
     return upper === lower || upper.length !== 1 ? ch : `[${upper}${lower}]`;
   });
 }
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the character before `index` joins a token (letter, digit, `_`). A letter that
+ * ends a JSON/C escape (`\n`, `\t`, `\r`) does not: `"…\n4111 1111…"` still starts a value.
+ */
+export function joinsBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c < 128) {
+    if (!isWordCode(c)) return false;
+    return !((c === 110 || c === 116 || c === 114) && index >= 2 && text.charCodeAt(index - 2) === 92);
+  }
+  return LETTER_OR_NUMBER.test(text[index - 1]!);
+}
+
+/** Whether the character at `index` joins a token (letter, digit, `_`). */
+export function joinsAfter(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const c = text.charCodeAt(index);
+  if (c < 128) return isWordCode(c);
+  return LETTER_OR_NUMBER.test(text[index]!);
+}
+
+/**
+ * A case-insensitive test for context words in `text[from, to)`: each word must start at a
+ * word boundary; words of three letters or fewer must also end at one (`tel` ≠ `telling`).
+ * Plain `indexOf` over a lower-cased window: no regex alternation per candidate.
+ */
+export function contextTest(words: readonly string[]): (text: string, from: number, to: number) => boolean {
+  const lowered = [...new Set(words.map((w) => w.toLowerCase()))];
+  return (text, from, to) => {
+    const start = Math.max(0, from);
+    const window = text.slice(start, Math.min(text.length, to)).toLowerCase();
+    for (const word of lowered) {
+      let at = window.indexOf(word);
+      while (at >= 0) {
+        const startsWord = at === 0 ? !joinsBefore(text, start) || !isLetterAt(text, start - 1) : !isLetterOrDigitBefore(window, at);
+        const endsWord = word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
+        if (startsWord && endsWord) return true;
+        at = window.indexOf(word, at + 1);
+      }
+    }
+    return false;
+  };
+}
+
+function isLetterAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const c = text.charCodeAt(index);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_NUMBER.test(text[index]!);
+}
+
+function isLetterOrDigitBefore(window: string, at: number): boolean {
+  const c = window.charCodeAt(at - 1);
+  if (c < 128) {
+    const word = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    // `\n` / `\t` escapes in JSON text end with a letter but are not part of a word.
+    return word && !((c === 110 || c === 116 || c === 114) && at >= 2 && window.charCodeAt(at - 2) === 92);
+  }
+  return LETTER_OR_NUMBER.test(window[at - 1]!);
+}
