@@ -15,6 +15,13 @@ export {
   type PriceTable,
   priceUsage,
 } from './pricing/price-table.js';
+export {
+  createRateLimiter,
+  type RateLimit,
+  type RateLimiterOptions,
+  type RateLimitObservation,
+  type TokenBucketRateLimiter,
+} from './rate-limit/create-rate-limiter.js';
 export { type CostRates, defaultCostRates, ReportBuilder } from './report/report-builder.js';
 export {
   computeRunMetrics,
