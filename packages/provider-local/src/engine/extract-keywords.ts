@@ -3,6 +3,8 @@ import { STOPWORDS } from '../text/stopwords.js';
 
 const PHRASE_BREAK = /[.,;:!?()[\]{}"“”<>|/\\\n]+|\s[-–—]\s/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, readonly string[]>();
 const FILLER = new Set([
   'summarize',
   'summary',
@@ -36,6 +38,16 @@ const FILLER = new Set([
  * phrases counted once). Phrases are lowercase, at most three words.
  */
 export function extractKeywords(text: string, limit = 5): string[] {
+  const key = `${limit}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return [...hit];
+  const result = rake(text, limit);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return [...result];
+}
+
+function rake(text: string, limit: number): string[] {
   const phrases: string[][] = [];
   for (const chunk of text.split(PHRASE_BREAK)) {
     let current: string[] = [];

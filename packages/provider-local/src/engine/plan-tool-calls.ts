@@ -36,18 +36,50 @@ const GENERIC_NAME_WORDS = new Set([
   'function',
 ]);
 
+/** What the engine derives from a tool definition once (cached per definition object). */
+interface ToolProfile {
+  lowerName: string;
+  nameTerms: string[];
+  descriptionTerms: string[];
+  propertyTerms: string[][];
+  schema: SchemaNode;
+  /** The single required string parameter, when the tool has exactly one required parameter and it is a string. */
+  soleRequiredString: string | undefined;
+}
+
+const profiles = new WeakMap<ToolDefinition, ToolProfile>();
+
+function profileOf(tool: ToolDefinition): ToolProfile {
+  const hit = profiles.get(tool);
+  if (hit) return hit;
+  const schema = resolveNode(tool.inputSchema as SchemaNode, tool.inputSchema);
+  const required = schema.required ?? [];
+  const sole = required.length === 1 ? required[0]! : undefined;
+  const soleNode = sole === undefined ? undefined : resolveNode(schema.properties?.[sole], tool.inputSchema);
+  const profile: ToolProfile = {
+    lowerName: tool.name.toLowerCase(),
+    nameTerms: nameTerms(tool.name),
+    descriptionTerms: [...new Set(tokenizeTerms(tool.description ?? ''))],
+    propertyTerms: Object.keys(schema.properties ?? {}).map(nameTerms),
+    schema,
+    soleRequiredString: soleNode?.type === 'string' && !soleNode.enum ? sole : undefined,
+  };
+  profiles.set(tool, profile);
+  return profile;
+}
+
 /** Scores each tool against the request: name words 3, description words 1 (at most 4), parameter names 0.5. */
 export function matchTools(request: string, tools: readonly ToolDefinition[]): ToolMatch[] {
   const requestTerms = new Set(tokenizeTerms(request));
-  const prefixes = new Set(
-    [...requestTerms].filter((term) => term.length >= 5).map((term) => term.slice(0, 5)),
-  );
+  const prefixes = new Set<string>();
+  for (const term of requestTerms) if (term.length >= 5) prefixes.add(term.slice(0, 5));
   const lower = request.toLowerCase();
   return tools.map((tool) => {
+    const profile = profileOf(tool);
     let score = 0;
-    let named = lower.includes(tool.name.toLowerCase());
+    let named = lower.includes(profile.lowerName);
     if (named) score += 10;
-    for (const term of nameTerms(tool.name)) {
+    for (const term of profile.nameTerms) {
       if (GENERIC_NAME_WORDS.has(term)) continue;
       if (requestTerms.has(term)) {
         score += 3;
@@ -55,13 +87,10 @@ export function matchTools(request: string, tools: readonly ToolDefinition[]): T
       } else if (term.length >= 5 && prefixes.has(term.slice(0, 5))) score += 1.5;
     }
     let described = 0;
-    for (const term of new Set(tokenizeTerms(tool.description ?? '')))
-      if (requestTerms.has(term)) described++;
+    for (const term of profile.descriptionTerms) if (requestTerms.has(term)) described++;
     score += Math.min(described, 4);
-    const properties = (resolveNode(tool.inputSchema as SchemaNode, tool.inputSchema).properties ??
-      {}) as Record<string, unknown>;
-    for (const property of Object.keys(properties)) {
-      if (nameTerms(property).some((term) => requestTerms.has(term))) score += 0.5;
+    for (const terms of profile.propertyTerms) {
+      if (terms.some((term) => requestTerms.has(term))) score += 0.5;
     }
     return { tool, score, named };
   });
@@ -105,14 +134,10 @@ export function planToolCalls(
 
 function callsFor(tool: ToolDefinition, request: string): PlannedToolCall[] {
   const evidence = findEvidence(request);
-  const phrase = salientPhrase(request, new Set(nameTerms(tool.name)));
-  const schema = resolveNode(tool.inputSchema as SchemaNode, tool.inputSchema);
-  const requiredStrings = (schema.required ?? []).filter((name) => {
-    const property = resolveNode(schema.properties?.[name], tool.inputSchema);
-    return property.type === 'string' && !property.enum;
-  });
-  if (requiredStrings.length === 1 && (schema.required ?? []).length === 1) {
-    const key = requiredStrings[0]!.toLowerCase();
+  const profile = profileOf(tool);
+  const phrase = salientPhrase(request, new Set(profile.nameTerms));
+  if (profile.soleRequiredString !== undefined) {
+    const key = profile.soleRequiredString.toLowerCase();
     const values = /path|file/.test(key)
       ? evidence.paths
       : /(^|_)id$|ids$|ref$|doc|document|ticket/.test(key)
@@ -124,10 +149,10 @@ function callsFor(tool: ToolDefinition, request: string): PlannedToolCall[] {
             : evidence.quoted;
     if (values.length > 1) {
       return values.slice(0, MAX_PARALLEL).map((value) => {
-        const quotedOnly = { ...evidence, quoted: [value], paths: [value], ids: [value], urls: [value] };
+        const single = { ...evidence, quoted: [value], paths: [value], ids: [value], urls: [value] };
         return {
           toolName: tool.name,
-          input: fillToolInput(tool.inputSchema, { request, evidence: quotedOnly, phrase, used: new Set() }),
+          input: fillToolInput(tool.inputSchema, { request, evidence: single, phrase, used: new Set() }),
         };
       });
     }

@@ -12,8 +12,19 @@ export interface SentenceVectors {
   norms: number[];
 }
 
-/** Builds TF-IDF vectors (smoothed IDF) over the given sentences. */
+const vectorCache = new WeakMap<readonly Sentence[], SentenceVectors>();
+const centralityCache = new WeakMap<readonly Sentence[], number[]>();
+
+/** Builds TF-IDF vectors (smoothed IDF) over the given sentences (cached per array: treat both as immutable). */
 export function vectorize(sentences: readonly Sentence[]): SentenceVectors {
+  const hit = vectorCache.get(sentences);
+  if (hit) return hit;
+  const built = buildVectors(sentences);
+  vectorCache.set(sentences, built);
+  return built;
+}
+
+function buildVectors(sentences: readonly Sentence[]): SentenceVectors {
   const documentFrequency = new Map<string, number>();
   const termLists = sentences.map((sentence) => tokenizeTerms(sentence.text));
   for (const terms of termLists)
@@ -64,7 +75,11 @@ export function rankSentences(
   focus: ReadonlySet<string> = new Set(),
 ): number[] {
   const n = sentences.length;
-  const centrality = n <= GRAPH_LIMIT ? textRank(sentences, vectors) : centroidScores(vectors);
+  let centrality = centralityCache.get(sentences);
+  if (!centrality || vectors !== vectorCache.get(sentences)) {
+    centrality = n <= GRAPH_LIMIT ? textRank(sentences, vectors) : centroidScores(vectors);
+    centralityCache.set(sentences, centrality);
+  }
   const scores: number[] = new Array(n);
   let previousSource: string | undefined | null = null;
   for (let i = 0; i < n; i++) {

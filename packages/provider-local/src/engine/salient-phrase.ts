@@ -38,6 +38,18 @@ const PARTICLES = new Set([
  * the start, and trailing punctuation. Falls back to the trimmed request.
  */
 export function salientPhrase(request: string, toolTerms: ReadonlySet<string> = new Set()): string {
+  const key = `${[...toolTerms].join(' ')}\u0000${request}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const phrase = extractPhrase(request, toolTerms);
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, phrase);
+  return phrase;
+}
+
+const cache = new Map<string, string>();
+
+function extractPhrase(request: string, toolTerms: ReadonlySet<string>): string {
   const firstLine = request
     .split(/\n\s*\n/)[0]!
     .replace(/\s+/g, ' ')

@@ -19,6 +19,7 @@ export interface Summary {
 }
 
 const REDUNDANT = 0.75;
+const contentCache = new WeakMap<readonly Sentence[], readonly Sentence[]>();
 
 /**
  * Extractive summary: ranks sentences (see `rankSentences`), then greedily takes the best
@@ -27,7 +28,11 @@ const REDUNDANT = 0.75;
  * keeps the original order so it reads like the text.
  */
 export function summarizeSentences(all: readonly Sentence[], options: SummaryOptions = {}): Summary {
-  const content = all.filter((sentence) => !sentence.heading);
+  let content = contentCache.get(all);
+  if (!content) {
+    content = all.filter((sentence) => !sentence.heading);
+    contentCache.set(all, content);
+  }
   if (content.length === 0) return { sentences: [], truncated: false };
   const sources = new Set(content.map((sentence) => sentence.source).filter(Boolean)).size;
   const limit = options.maxSentences ?? defaultLength(content.length, sources);

@@ -6,13 +6,13 @@ const PIECE =
   /'(?:[sdmt]|ll|ve|re)| ?\p{L}+| ?\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/giu;
 const NON_ASCII = /[^\x00-\x7f]/g;
 const CACHE_LIMIT = 16384;
-const CACHE_MIN_LENGTH = 24;
+const CACHE_MIN_LENGTH = 6;
 const cache = new Map<string, number>();
 
 /**
  * Estimates how many tokens a BPE tokenizer (cl100k_base-like) would produce for `text`.
  * It is an estimate, not a tokenizer: see the package README for measured accuracy.
- * Results for strings of 24+ characters are cached (bounded), so repeated prompts cost a
+ * Results for strings of 6+ characters are cached (bounded), so repeated prompts cost a
  * map lookup.
  */
 export function countTokens(text: string): number {
