@@ -140,3 +140,30 @@ describe('a run with a scripted model', () => {
     expect(report.totals.maxConcurrency).toBeLessThanOrEqual(20);
   });
 });
+
+describe('a run whose principal may send email', () => {
+  it('lets the publisher send: the denial comes from the grants, not from the tool', async () => {
+    const model = scriptedTeamModel();
+    const team = createResearchTeam({ model: 'scripted:team' });
+    const orchestrator = createOrchestrator({
+      registry: createRegistry({ providers: { scripted: () => model } }),
+      permissions: capabilityGate(),
+      principal: { id: 'mail-user', grants: [...researchTeamGrants, 'email:send'] },
+      limits: { concurrency: 20 },
+    });
+    const supervisor = { ...team.supervisor, capabilities: [...researchTeamGrants, 'email:send'] };
+    const { output, report } = await orchestrator.run(supervisor, team.question);
+    expect(report.permissions.denied).toBe(0);
+    expect(report.permissions.byAgent.publisher).toMatchObject({
+      attempted: 1,
+      denied: 0,
+      capabilities: ['email:send'],
+    });
+    expect(team.outbox).toHaveLength(1);
+    expect(team.outbox[0]).toMatchObject({
+      to: 'programme-board@portaverill.gov',
+      body: expect.stringContaining(output.answer),
+    });
+    expect(output.delivery).toBe('The summary was sent.');
+  });
+});
