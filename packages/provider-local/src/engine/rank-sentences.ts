@@ -5,6 +5,8 @@ const DAMPING = 0.85;
 const ITERATIONS = 30;
 /** Above this many sentences, TextRank's O(n²) graph gives way to TF-IDF centroid scores. */
 const GRAPH_LIMIT = 250;
+const DANGLING =
+  /^(?:it|its|this|that|these|those|they|their|them|he|she|his|her|such|also|however|but|and|so|then)\b/i;
 
 /** TF-IDF term vectors of the given sentences, with their Euclidean norms. */
 export interface SentenceVectors {
@@ -65,7 +67,8 @@ export function cosine(vectors: SentenceVectors, i: number, j: number): number {
 /**
  * Scores sentences by how central they are to the text (TextRank over TF-IDF cosine
  * similarity; TF-IDF centroid similarity for long texts), then adjusts: a small lead
- * bonus for the first sentence of each source, a penalty for very short sentences, and a
+ * bonus for the first sentence of each source, penalties for very short sentences and for
+ * sentences that open with a pronoun or connective (they need their context), and a
  * boost for sentences that contain the `focus` terms (what the prompt asked about).
  * Headings score 0. Returns one score per sentence, in input order.
  */
@@ -92,6 +95,8 @@ export function rankSentences(
     const first = sentence.source !== previousSource;
     previousSource = sentence.source;
     if (first) score *= 1.15;
+    // A sentence that leans on the one before it ("It also…", "However, they…") reads badly alone.
+    if (DANGLING.test(sentence.text)) score *= 0.8;
     const length = vectors.vectors[i]!.size;
     if (length < 4) score *= 0.5 + length * 0.1;
     if (focus.size > 0) {

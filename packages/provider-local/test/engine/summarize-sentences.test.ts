@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeSentences } from '../../src/engine/summarize-sentences.js';
 import { countTokens } from '../../src/text/count-tokens.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
+import { tokenizeTerms } from '../../src/text/tokenize-terms.js';
 import { ARTICLE, SOURCED_CONTEXT } from '../__fixtures__/messages.js';
 
 const texts = (sentences: { text: string }[]) => sentences.map((sentence) => sentence.text);
@@ -51,6 +52,13 @@ describe('summarizeSentences', () => {
       'Revenue grew by ten percent this quarter. Revenue grew by ten percent this quarter! Costs fell sharply in Europe.';
     const picked = texts(summarizeSentences(splitSentences(text), { maxSentences: 2 }).sentences);
     expect(picked).toEqual(['Revenue grew by ten percent this quarter.', 'Costs fell sharply in Europe.']);
+  });
+
+  it('prefers a self-contained sentence over one that opens with a pronoun', () => {
+    const text =
+      'It extends cooling centre hours on alert days. Heat alerts extend cooling centre hours. Parks are green.';
+    const picked = texts(summarizeSentences(splitSentences(text), { maxSentences: 1 }).sentences);
+    expect(picked).toEqual(['Heat alerts extend cooling centre hours.']);
   });
 
   it('returns nothing for text without sentences', () => {
