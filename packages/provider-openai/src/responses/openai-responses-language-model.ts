@@ -82,6 +82,11 @@ export class OpenAIResponsesLanguageModel implements ModelAdapterV1 {
     return this.config.provider;
   }
 
+  /** The origin this model calls (`https://api.openai.com`); circuit breakers key on it. */
+  get origin(): string {
+    return new URL(this.config.baseURL).origin;
+  }
+
   /** The exact request body for `request`. */
   buildBody(request: ModelRequest, stream: boolean): Record<string, unknown> {
     const options = parseProviderOptions(

@@ -1,0 +1,50 @@
+import type { ModelAdapter } from '@baton/core/contracts';
+import type { FetchFunction, HttpTimeouts } from '@baton/provider-utils';
+import { OllamaChatLanguageModel } from './ollama-chat-language-model.js';
+
+/** Options for `createOllama`. */
+export interface OllamaProviderSettings {
+  /** Server URL (default `http://127.0.0.1:11434`). */
+  baseURL?: string;
+  /** Sent as `Authorization: Bearer` (e.g. for ollama.com or a proxy); local servers need none. */
+  apiKey?: string;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** A custom fetch. */
+  fetch?: FetchFunction;
+  /** Connect / first-byte / total deadlines. */
+  timeouts?: HttpTimeouts;
+}
+
+/** An Ollama provider. */
+export interface OllamaProvider {
+  /** A model over the native `/api/chat`. */
+  chat(modelId: string): OllamaChatLanguageModel;
+  /** Same as `chat(modelId)`. */
+  (modelId: string): OllamaChatLanguageModel;
+}
+
+/** Creates an Ollama provider speaking the native `/api/chat` API. */
+export function createOllama(settings: OllamaProviderSettings = {}): OllamaProvider {
+  const baseURL = (settings.baseURL ?? 'http://127.0.0.1:11434').replace(/\/+$/, '').replace(/\/api$/, '');
+  const config = {
+    provider: 'ollama',
+    baseURL,
+    headers: () => ({
+      ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}),
+      ...settings.headers,
+    }),
+    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  };
+  const chat = (modelId: string) => new OllamaChatLanguageModel(modelId, config);
+  const provider = ((modelId: string) => chat(modelId)) as OllamaProvider;
+  provider.chat = chat;
+  return provider;
+}
+
+/** A model factory for Baton's registry (`ollama:<model>` references). */
+export function ollamaProvider(settings: OllamaProviderSettings = {}): (modelId: string) => ModelAdapter {
+  const provider = createOllama(settings);
+  return (modelId) => provider.chat(modelId);
+}
