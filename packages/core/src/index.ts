@@ -9,6 +9,13 @@ export * from './contracts/index.js';
 export { JsonlJournal, type JsonlJournalOptions, type StoredSummary } from './journal/jsonl-journal.js';
 export { type DurationNode, dagCriticalPathMs, dagLowerBoundMs } from './metrics/dag-lower-bound.js';
 export {
+  computeSubtreeMetrics,
+  costAllocationEfficiency,
+  type SubtreeMetrics,
+  subtreeOf,
+} from './metrics/subtree-metrics.js';
+export { taskTimingsFromEvents } from './metrics/task-timings-from-events.js';
+export {
   defaultPriceTable,
   findPrice,
   type ModelPrice,
