@@ -18,7 +18,10 @@ export function subtreeOf(tasks: readonly TaskTiming[], rootId: string): TaskTim
     if (t.id === rootId) root = t;
     if (t.parentId !== null) {
       let list = children.get(t.parentId);
-      if (list === undefined) children.set(t.parentId, (list = []));
+      if (list === undefined) {
+        list = [];
+        children.set(t.parentId, list);
+      }
       list.push(t);
     }
   }
