@@ -1,5 +1,13 @@
-import { createOrchestrator, createRegistry, defineAgent, type RunEvent, tool } from '@baton/core';
-import { createMockModel, type MockModel, type MockToolCall } from '@baton/testing';
+import {
+  createOrchestrator,
+  createRegistry,
+  defineAgent,
+  type ModelAdapter,
+  type ModelRequest,
+  type ModelResult,
+  type RunEvent,
+  tool,
+} from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -8,6 +16,67 @@ import {
   summarizeAuditLog,
   verifyAuditLog,
 } from '../../src/permissions/index.js';
+
+// A small scripted model, defined here so this suite depends on nothing but core and the
+// gate: each step answers one call, in order; an unexpected or unconsumed call fails loudly.
+interface MockToolCall {
+  toolCallId: string;
+  toolName: string;
+  input: unknown;
+}
+type Step = string | { label?: string; toolCalls: MockToolCall[] } | ((request: ModelRequest) => Step);
+interface MockModel extends ModelAdapter {
+  readonly requests: ModelRequest[];
+  assertDone(): void;
+}
+
+function createMockModel(options: { modelId?: string; responses: Step[] }): MockModel {
+  const queue = [...options.responses];
+  const requests: ModelRequest[] = [];
+  const failures: string[] = [];
+  const usage = { inputTokens: 10, outputTokens: 5 };
+  const generate = async (request: ModelRequest): Promise<ModelResult> => {
+    requests.push(structuredClone(request));
+    let step = queue.shift();
+    if (step === undefined) {
+      failures.push(`unexpected call #${requests.length}`);
+      throw new Error(`mock ${options.modelId}: unexpected call #${requests.length}`);
+    }
+    while (typeof step === 'function') step = step(request);
+    if (typeof step === 'string') {
+      return {
+        content: [{ type: 'text', text: step }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage,
+      };
+    }
+    return {
+      content: step.toolCalls.map((c) => ({ type: 'tool-call' as const, ...c })),
+      finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+      usage,
+    };
+  };
+  return {
+    specificationVersion: 'v1',
+    provider: 'mock',
+    modelId: options.modelId ?? 'mock',
+    requests,
+    generate,
+    async *stream(request) {
+      const result = await generate(request);
+      for (const part of result.content) {
+        if (part.type === 'text') yield { type: 'text-delta', delta: part.text };
+        if (part.type === 'tool-call') yield part;
+      }
+      yield { type: 'finish', finishReason: result.finishReason, usage: result.usage };
+    },
+    assertDone() {
+      if (failures.length > 0 || queue.length > 0) {
+        throw new Error(`mock ${options.modelId}: ${failures.join('; ')} ${queue.length} step(s) left`);
+      }
+    },
+  };
+}
 
 // A scripted model tries every escape we know of against the real gate inside the real
 // orchestrator. Each scripted call is labelled `atk_*` (must not run) or `ok_*` (must run);

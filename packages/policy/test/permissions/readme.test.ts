@@ -19,9 +19,8 @@ describe('README: Permissions', () => {
     // Would this be allowed? The requested scope is normalized before matching.
     console.log(checkCapability(['fs:write:/reports/**'], 'fs:write:/reports/%2e%2e/etc/passwd'));
     // A delegated child gets parent ∩ requested (pattern intersection), never more.
-    console.log(
-      attenuate(['fs:write:/reports/**', 'email:send'], ['fs:write:/**/*.md', 'crm:delete']).toArray(),
-    );
+    const child = attenuate(['fs:write:/reports/**', 'email:send'], ['fs:write:/**/*.md', 'crm:delete']);
+    console.log(child.toArray());
     // The gate core calls on every tool call: createOrchestrator({ permissions: gate, principal }).
     const gate = capabilityGate({ requireApproval: ['email:send'] });
     console.log(gate.check(['email:send'], ['email:send:bob@example.com']).needsApproval);
