@@ -6,7 +6,6 @@ export {
   type Finding,
   planPrompt,
   publisherRecipient,
-  questionClause,
   type ResearchTeamOutput,
   supervisorInstructions,
 } from './agents/supervisor-agent.js';
@@ -21,7 +20,7 @@ export {
   loadCorpus,
 } from './corpus/load-corpus.js';
 export { defaultCorpusDir } from './default-corpus-dir.js';
-export { defaultResearchQuestion } from './research-question.js';
+export { defaultResearchQuestion, questionClause } from './research-question.js';
 export {
   createResearchTeam,
   type ResearchTeam,

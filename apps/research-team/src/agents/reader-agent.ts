@@ -1,5 +1,6 @@
 import { type Agent, defineAgent } from '@baton/core';
 import type { Corpus, CorpusGroup } from '../corpus/load-corpus.js';
+import { questionClause } from '../research-question.js';
 import { readDocumentsTool } from '../tools/read-documents-tool.js';
 
 /** Instructions of every reader sub-agent. */
@@ -12,8 +13,7 @@ export const readerInstructions = [
 
 /** The task one reader receives: its group, the question and the supervisor's key topics. */
 export function readerTask(group: CorpusGroup, question: string, topics?: string): string {
-  const clause = question.trim().replace(/[?\s]+$/, '');
-  const task = `Read the document group "${group.group}" (${group.title}) and summarize in three sentences what it says about this research question: ${clause}.`;
+  const task = `Read the document group "${group.group}" (${group.title}) and summarize in three sentences what it says about this research question: ${questionClause(question)}.`;
   return topics ? `${task}\n\nKey topics: ${topics.trim()}` : task;
 }
 

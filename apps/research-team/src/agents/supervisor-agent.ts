@@ -2,6 +2,7 @@ import { type Agent, type AgentContext, defineAgent } from '@baton/core';
 import { extractCitations } from '../citations/extract-citations.js';
 import { splitCitedText } from '../citations/split-cited-text.js';
 import type { Corpus } from '../corpus/load-corpus.js';
+import { questionClause } from '../research-question.js';
 import { publisherTask } from './publisher-agent.js';
 import { readerTask } from './reader-agent.js';
 
@@ -40,18 +41,15 @@ export const supervisorInstructions = [
 /** Where the publisher is asked to send the answer (a role mailbox outside the run's grants). */
 export const publisherRecipient = 'programme-board@portaverill.gov';
 
-/** The question as a clause (no trailing `?`), so prompts read as one instruction. */
-export function questionClause(question: string): string {
-  return question.trim().replace(/[?\s]+$/, '');
-}
-
+/** The planning prompt: the question's key topics, which the supervisor passes to every reader. */
 export function planPrompt(question: string): string {
   return `Summarize the key topics of this research question in one sentence, for readers who will search documents:\n\n"${questionClause(question)}."`;
 }
 
 /**
  * The aggregation prompt: the readers' findings regrouped under the id of the document
- * each passage cites (`[doc-id]` on its own line), which any model can cite from.
+ * each passage cites (`[doc-id]` on its own line), which any model can cite from. Text a
+ * reader did not cite is left out: the answer may only use facts it can attribute.
  */
 export function aggregatePrompt(question: string, findings: readonly Finding[]): string {
   const evidence: string[] = [];
