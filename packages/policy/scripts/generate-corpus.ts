@@ -24,7 +24,8 @@ function random(): number {
 }
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const chars = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[int(0, alphabet.length - 1)]).join('');
+const chars = (alphabet: string, n: number) =>
+  Array.from({ length: n }, () => alphabet[int(0, alphabet.length - 1)]).join('');
 const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -41,15 +42,83 @@ interface Seeded {
   lead: Partial<Record<Lang, string[]>>;
 }
 
-const FIRST = ['John', 'Maria', 'Lukas', 'Sophie', 'Carlos', 'Amélie', 'Giulia', 'Jan', 'Aisha', 'Wei', 'Olga', 'Pierre', 'Lucía', 'Mehmet', 'Emma', 'Noah', 'Fatima', 'Hiroshi', 'Ingrid', 'Tomás'];
-const LAST = ['Smith', 'Müller', 'Dupont', 'García', 'Rossi', 'de Vries', 'Khan', 'Nguyen', 'Schneider', 'Martin', 'López', 'Bianchi', 'Jansen', 'Kowalski', 'Okafor', 'Andersson', 'Fernández', 'Lefèvre', 'Weber', 'Brown'];
-const DOMAINS = ['example.com', 'mail.de', 'acme-corp.io', 'uni-heidelberg.de', 'orange.fr', 'correo.es', 'libero.it', 'ziggo.nl', 'company.co.uk', 'gmail.com', 'protonmail.ch', 'startup.ai'];
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/\s+/g, '').toLowerCase();
+const FIRST = [
+  'John',
+  'Maria',
+  'Lukas',
+  'Sophie',
+  'Carlos',
+  'Amélie',
+  'Giulia',
+  'Jan',
+  'Aisha',
+  'Wei',
+  'Olga',
+  'Pierre',
+  'Lucía',
+  'Mehmet',
+  'Emma',
+  'Noah',
+  'Fatima',
+  'Hiroshi',
+  'Ingrid',
+  'Tomás',
+];
+const LAST = [
+  'Smith',
+  'Müller',
+  'Dupont',
+  'García',
+  'Rossi',
+  'de Vries',
+  'Khan',
+  'Nguyen',
+  'Schneider',
+  'Martin',
+  'López',
+  'Bianchi',
+  'Jansen',
+  'Kowalski',
+  'Okafor',
+  'Andersson',
+  'Fernández',
+  'Lefèvre',
+  'Weber',
+  'Brown',
+];
+const DOMAINS = [
+  'example.com',
+  'mail.de',
+  'acme-corp.io',
+  'uni-heidelberg.de',
+  'orange.fr',
+  'correo.es',
+  'libero.it',
+  'ziggo.nl',
+  'company.co.uk',
+  'gmail.com',
+  'protonmail.ch',
+  'startup.ai',
+];
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 function email(): Seeded & { wrap?: (v: string) => string } {
   const f = ascii(pick(FIRST));
   const l = ascii(pick(LAST));
-  const local = pick([`${f}.${l}`, `${f[0]}${l}`, `${f}_${l}${int(1, 99)}`, `${f}+invoices`, `${l}.${f}`, `${f}${int(1970, 2005)}`]);
+  const local = pick([
+    `${f}.${l}`,
+    `${f[0]}${l}`,
+    `${f}_${l}${int(1, 99)}`,
+    `${f}+invoices`,
+    `${l}.${f}`,
+    `${f}${int(1970, 2005)}`,
+  ]);
   const domain = pick(DOMAINS);
   const [name, ...rest] = domain.split('.');
   const value = pick([
@@ -67,7 +136,12 @@ function email(): Seeded & { wrap?: (v: string) => string } {
   return {
     dataClass: 'pii.email',
     value,
-    ...(angle ? { wrap: (v: string) => (mailto ? `<a href="mailto:${v}">write us</a>` : `${pick(FIRST)} ${pick(LAST)} <${v}>`) } : {}),
+    ...(angle
+      ? {
+          wrap: (v: string) =>
+            mailto ? `<a href="mailto:${v}">write us</a>` : `${pick(FIRST)} ${pick(LAST)} <${v}>`,
+        }
+      : {}),
     lead: {
       en: ['Please reply to', 'Email:', 'You can reach me at', 'cc', 'Contact:'],
       de: ['Bitte antworten Sie an', 'E-Mail:', 'Schreib mir an', 'Kontakt:'],
@@ -79,14 +153,34 @@ function email(): Seeded & { wrap?: (v: string) => string } {
   };
 }
 
-const PHONE_REGIONS: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'CH', 'AT', 'BE', 'CA', 'AU', 'SE', 'PL', 'BR', 'IN', 'JP', 'MX'];
+const PHONE_REGIONS: CountryCode[] = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'CH',
+  'AT',
+  'BE',
+  'CA',
+  'AU',
+  'SE',
+  'PL',
+  'BR',
+  'IN',
+  'JP',
+  'MX',
+];
 function phone(): Seeded {
   for (;;) {
     const region = pick(PHONE_REGIONS);
     const example = getExampleNumber(region, examples);
     if (!example) continue;
     const national = example.nationalNumber as string;
-    const mutated = national.slice(0, Math.max(3, national.length - 4)) + chars(DIGITS, Math.min(4, national.length - 3));
+    const mutated =
+      national.slice(0, Math.max(3, national.length - 4)) + chars(DIGITS, Math.min(4, national.length - 3));
     const parsed = parsePhoneNumberFromString(mutated, region);
     if (!parsed?.isValid()) continue;
     const format = int(0, 3);
@@ -112,8 +206,24 @@ function phone(): Seeded {
 }
 
 const CARD_PREFIXES: [string, number][] = [
-  ['4', 16], ['4', 16], ['4', 13], ['51', 16], ['55', 16], ['2221', 16], ['2720', 16], ['34', 15], ['37', 15],
-  ['6011', 16], ['65', 16], ['644', 16], ['3528', 16], ['3589', 16], ['36', 14], ['62', 16], ['62', 19], ['4', 19],
+  ['4', 16],
+  ['4', 16],
+  ['4', 13],
+  ['51', 16],
+  ['55', 16],
+  ['2221', 16],
+  ['2720', 16],
+  ['34', 15],
+  ['37', 15],
+  ['6011', 16],
+  ['65', 16],
+  ['644', 16],
+  ['3528', 16],
+  ['3589', 16],
+  ['36', 14],
+  ['62', 16],
+  ['62', 19],
+  ['4', 19],
 ];
 export function cardNumber(prefix: string, length: number): string {
   const body = prefix + chars(DIGITS, length - prefix.length - 1);
@@ -123,7 +233,8 @@ export function cardNumber(prefix: string, length: number): string {
 function card(): Seeded {
   const [prefix, length] = pick(CARD_PREFIXES);
   const n = cardNumber(prefix, length);
-  const groups = length === 15 ? [n.slice(0, 4), n.slice(4, 10), n.slice(10)] : (n.match(/.{1,4}/g) as string[]);
+  const groups =
+    length === 15 ? [n.slice(0, 4), n.slice(4, 10), n.slice(10)] : (n.match(/.{1,4}/g) as string[]);
   const value = pick([n, groups.join(' '), groups.join('-'), groups.join(' ')]);
   return {
     dataClass: 'pii.card',
@@ -139,7 +250,25 @@ function card(): Seeded {
   };
 }
 
-const IBAN_LETTER_BANKS: Record<string, number> = { GB: 4, NL: 4, IE: 4, BG: 4, MT: 4, RO: 4, LV: 4, GI: 4, CY: 0, KW: 4, QA: 4, JO: 4, AE: 0, PK: 4, BH: 4, IT: 1, SM: 1 };
+const IBAN_LETTER_BANKS: Record<string, number> = {
+  GB: 4,
+  NL: 4,
+  IE: 4,
+  BG: 4,
+  MT: 4,
+  RO: 4,
+  LV: 4,
+  GI: 4,
+  CY: 0,
+  KW: 4,
+  QA: 4,
+  JO: 4,
+  AE: 0,
+  PK: 4,
+  BH: 4,
+  IT: 1,
+  SM: 1,
+};
 function ibanValue(country: string): string {
   const length = IBAN_LENGTHS[country]!;
   const letters = IBAN_LETTER_BANKS[country] ?? 0;
@@ -149,7 +278,11 @@ function ibanValue(country: string): string {
 function iban(): Seeded {
   const country = pick(Object.keys(IBAN_LENGTHS));
   const compact = ibanValue(country);
-  const value = pick([compact, compact.replace(/(.{4})(?=.)/g, '$1 '), compact.replace(/(.{4})(?=.)/g, '$1 ')]);
+  const value = pick([
+    compact,
+    compact.replace(/(.{4})(?=.)/g, '$1 '),
+    compact.replace(/(.{4})(?=.)/g, '$1 '),
+  ]);
   return {
     dataClass: 'pii.iban',
     value,
@@ -293,8 +426,16 @@ function pem(): string {
 }
 
 function jwt(): string {
-  const header = pick([{ alg: 'HS256', typ: 'JWT' }, { alg: 'RS256', kid: chars(HEX, 8) }, { typ: 'JWT', alg: 'ES256' }]);
-  const payload = { sub: String(int(1, 1e6)), iat: int(1.6e9, 1.8e9), scope: pick(['read', 'admin', 'user:email']) };
+  const header = pick([
+    { alg: 'HS256', typ: 'JWT' },
+    { alg: 'RS256', kid: chars(HEX, 8) },
+    { typ: 'JWT', alg: 'ES256' },
+  ]);
+  const payload = {
+    sub: String(int(1, 1e6)),
+    iat: int(1.6e9, 1.8e9),
+    scope: pick(['read', 'admin', 'user:email']),
+  };
   return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${chars(B64URL, pick([43, 86, 342]))}`;
 }
 
@@ -309,7 +450,8 @@ const API_KEYS: (() => string)[] = [
   () => `${pick(['ghp', 'gho', 'ghu', 'ghs', 'ghr'])}_${chars(ALNUM, 36)}`,
   () => `github_pat_${chars(ALNUM, 22)}_${chars(ALNUM, 59)}`,
   () => `xox${pick(['b', 'p', 'a', 'r', 's'])}-${chars(DIGITS, 12)}-${chars(DIGITS, 13)}-${chars(ALNUM, 24)}`,
-  () => `https://hooks.slack.com/services/T${chars(UPPER + DIGITS, 8)}/B${chars(UPPER + DIGITS, 10)}/${chars(ALNUM, 24)}`,
+  () =>
+    `https://hooks.slack.com/services/T${chars(UPPER + DIGITS, 8)}/B${chars(UPPER + DIGITS, 10)}/${chars(ALNUM, 24)}`,
   () => `${pick(['sk', 'rk'])}_live_${chars(ALNUM, 24)}`,
   () => `pk_live_${chars(ALNUM, 24)}`,
   () => `sk_test_${chars(ALNUM, 24)}`,
@@ -328,7 +470,10 @@ function apiKey(): Seeded & { wrap?: (v: string) => string } {
     ...(style < 0.15
       ? { wrap: (v: string) => `{"provider": "${pick(['openai', 'github', 'stripe'])}", "apiKey": "${v}"}` }
       : style < 0.25
-        ? { wrap: (v: string) => `${pick(['OPENAI_API_KEY', 'GITHUB_TOKEN', 'STRIPE_KEY', 'API_KEY'])}="${v}"` }
+        ? {
+            wrap: (v: string) =>
+              `${pick(['OPENAI_API_KEY', 'GITHUB_TOKEN', 'STRIPE_KEY', 'API_KEY'])}="${v}"`,
+          }
         : {}),
     lead: {
       en: ['Here is the key:', 'export OPENAI_API_KEY=', 'use this token', 'config: api key ='],
@@ -345,7 +490,10 @@ function awsSecret(): Seeded {
   return {
     dataClass: 'secret.api_key',
     value,
-    lead: { en: ['aws_secret_access_key =', 'AWS secret key:', 'AWS_SECRET_ACCESS_KEY='], de: ['AWS Secret Access Key:'] },
+    lead: {
+      en: ['aws_secret_access_key =', 'AWS secret key:', 'AWS_SECRET_ACCESS_KEY='],
+      de: ['AWS Secret Access Key:'],
+    },
   };
 }
 
@@ -359,13 +507,25 @@ function password(): Seeded & { wrap?: (v: string) => string } {
   if (random() < 0.55) {
     const scheme = pick(CONN);
     const user = pick(['admin', 'app', 'root', 'svc_report', 'deploy']);
-    const host = pick(['db.internal', 'localhost', '10.1.2.3', 'cluster0.mongodb.net', 'cache.prod.example.com']);
+    const host = pick([
+      'db.internal',
+      'localhost',
+      '10.1.2.3',
+      'cluster0.mongodb.net',
+      'cache.prod.example.com',
+    ]);
     const encoded = value.replace(/[#/?@%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     return {
       dataClass: 'secret.password',
       value: encoded,
-      wrap: (v) => `${scheme}://${user}:${v}@${host}${pick([':5432/app', '/db', ':6379', '', '/vhost?ssl=true'])}`,
-      lead: { en: ['DATABASE_URL=', 'connect with', 'the DSN is'], de: ['Verbindung:'], fr: ['chaîne de connexion :'], es: ['cadena de conexión:'] },
+      wrap: (v) =>
+        `${scheme}://${user}:${v}@${host}${pick([':5432/app', '/db', ':6379', '', '/vhost?ssl=true'])}`,
+      lead: {
+        en: ['DATABASE_URL=', 'connect with', 'the DSN is'],
+        de: ['Verbindung:'],
+        fr: ['chaîne de connexion :'],
+        es: ['cadena de conexión:'],
+      },
     };
   }
   return {
@@ -380,7 +540,13 @@ function password(): Seeded & { wrap?: (v: string) => string } {
   };
 }
 function token(): Seeded & { wrap?: (v: string) => string } {
-  const value = pick([chars(HEX, 32), chars(HEX, 40), chars(ALNUM, 32), `${chars(B64URL, 28)}`, chars(B64, 44)]);
+  const value = pick([
+    chars(HEX, 32),
+    chars(HEX, 40),
+    chars(ALNUM, 32),
+    `${chars(B64URL, 28)}`,
+    chars(B64, 44),
+  ]);
   const style = random();
   const wrap =
     style < 0.15
@@ -395,7 +561,14 @@ function token(): Seeded & { wrap?: (v: string) => string } {
     value,
     ...(wrap ? { wrap } : {}),
     lead: {
-      en: ['api_token=', 'X-Api-Key:', 'client_secret:', 'Authorization: Bearer', 'secret_key =', 'access_token'],
+      en: [
+        'api_token=',
+        'X-Api-Key:',
+        'client_secret:',
+        'Authorization: Bearer',
+        'secret_key =',
+        'access_token',
+      ],
       de: ['Token:', 'Zugriffstoken (access_token):'],
       fr: ['jeton (token) :', 'secret :'],
       es: ['token:', 'secret:'],
@@ -411,15 +584,34 @@ const FRAMES: Record<Lang, string[]> = {
     '{x}\nThanks!',
     'FYI {x}; please update the CRM record.',
   ],
-  de: ['Hallo zusammen, {x}. Vielen Dank!', 'Ticket {n}: Der Kunde schreibt: „{x}“.', 'Notiz vom {d}: {x}. Bitte prüfen.'],
-  fr: ['Bonjour, {x}. Merci d’avance.', 'Ticket {n} : le client écrit « {x} ».', 'Note du {d} : {x}. À traiter.'],
-  es: ['Hola, {x}. ¡Gracias!', 'Ticket {n}: el cliente escribe «{x}».', 'Nota del {d}: {x}. Revisar, por favor.'],
+  de: [
+    'Hallo zusammen, {x}. Vielen Dank!',
+    'Ticket {n}: Der Kunde schreibt: „{x}“.',
+    'Notiz vom {d}: {x}. Bitte prüfen.',
+  ],
+  fr: [
+    'Bonjour, {x}. Merci d’avance.',
+    'Ticket {n} : le client écrit « {x} ».',
+    'Note du {d} : {x}. À traiter.',
+  ],
+  es: [
+    'Hola, {x}. ¡Gracias!',
+    'Ticket {n}: el cliente escribe «{x}».',
+    'Nota del {d}: {x}. Revisar, por favor.',
+  ],
   it: ['Ciao, {x}. Grazie mille.', 'Ticket {n}: il cliente scrive "{x}".'],
   nl: ['Hallo, {x}. Alvast bedankt.', 'Ticket {n}: klant schrijft "{x}".'],
 };
 
 /** Classes recognisable without any context word: sometimes they appear bare. */
-const SELF_EVIDENT = new Set(['pii.email', 'pii.card', 'pii.iban', 'pii.ip', 'secret.jwt', 'secret.private_key']);
+const SELF_EVIDENT = new Set([
+  'pii.email',
+  'pii.card',
+  'pii.iban',
+  'pii.ip',
+  'secret.jwt',
+  'secret.private_key',
+]);
 const BARE_LEADS = ['', 'see', 'note:', '->', 'ok', 'value', 'copied', 'from the form:'];
 
 interface Label {
@@ -429,19 +621,31 @@ interface Label {
   value: string;
 }
 
-function compose(lang: Lang, items: (Seeded & { wrap?: (v: string) => string })[]): { text: string; labels: Label[] } {
+function compose(
+  lang: Lang,
+  items: (Seeded & { wrap?: (v: string) => string })[],
+): { text: string; labels: Label[] } {
   let inner = '';
   const labels: Label[] = [];
   items.forEach((item, i) => {
     const leads = item.lead[lang] ?? item.lead.en!;
-    const bare = (SELF_EVIDENT.has(item.dataClass) || (item.dataClass === 'secret.api_key' && !/^[A-Za-z0-9+/]{40}$/.test(item.value)) || item.wrap) && random() < 0.3;
+    const bare =
+      (SELF_EVIDENT.has(item.dataClass) ||
+        (item.dataClass === 'secret.api_key' && !/^[A-Za-z0-9+/]{40}$/.test(item.value)) ||
+        item.wrap) &&
+      random() < 0.3;
     const lead = bare ? pick(BARE_LEADS) : pick(leads);
     if (i > 0) inner += pick([', ', '; ', ' and ', '. ', '\n']);
     if (lead !== '') inner += `${lead}${lead.endsWith('=') || lead.endsWith('\n') ? '' : ' '}`;
     const wrapped = item.wrap ? item.wrap('\u0000') : '\u0000';
     const [before, after] = wrapped.split('\u0000') as [string, string];
     inner += before;
-    labels.push({ dataClass: item.dataClass, start: inner.length, end: inner.length + item.value.length, value: item.value });
+    labels.push({
+      dataClass: item.dataClass,
+      start: inner.length,
+      end: inner.length + item.value.length,
+      value: item.value,
+    });
     inner += item.value + after;
   });
   const frame = pick(FRAMES[lang]);
@@ -458,28 +662,73 @@ function render(text: string, labels: Label[]): { text: string; labels: Label[] 
   const style = random();
   if (style < 0.12) {
     const prefix = `{"ts":"2025-0${int(1, 9)}-1${int(0, 9)}T0${int(0, 9)}:1${int(0, 9)}:00Z","level":"${pick(['info', 'warn', 'error'])}","msg":`;
-    const escape = (s: string) => JSON.stringify(s).slice(1, -1);
+    const jsonEscape = (s: string) => JSON.stringify(s).slice(1, -1);
     return {
       text: `${prefix}${JSON.stringify(text)}}`,
       labels: labels.map((l) => {
-        const value = escape(l.value);
-        const start = prefix.length + 1 + escape(text.slice(0, l.start)).length;
+        const value = jsonEscape(l.value);
+        const start = prefix.length + 1 + jsonEscape(text.slice(0, l.start)).length;
         return { ...l, value, start, end: start + value.length };
       }),
     };
   }
   const wrap =
-    style < 0.2 ? ['```\n', '\n```'] : style < 0.27 ? ['notes: |\n  ', '\n'] : style < 0.33 ? ['<tr><td>', '</td></tr>'] : style < 0.4 ? ['> ', ''] : ['', ''];
+    style < 0.2
+      ? ['```\n', '\n```']
+      : style < 0.27
+        ? ['notes: |\n  ', '\n']
+        : style < 0.33
+          ? ['<tr><td>', '</td></tr>']
+          : style < 0.4
+            ? ['> ', '']
+            : ['', ''];
   const [before, after] = wrap as [string, string];
-  return { text: before + text + after, labels: labels.map((l) => ({ ...l, start: l.start + before.length, end: l.end + before.length })) };
+  return {
+    text: before + text + after,
+    labels: labels.map((l) => ({ ...l, start: l.start + before.length, end: l.end + before.length })),
+  };
 }
 
 const GENERATORS: [string, () => Seeded & { lang?: Lang; wrap?: (v: string) => string }][] = [
-  ['pii.email', email], ['pii.phone', phone], ['pii.card', card], ['pii.iban', iban], ['pii.ssn', ssn], ['pii.ip', ip],
-  ['pii.dob', dob], ['pii.address', address], ['pii.name', person], ['secret.api_key', apiKey], ['secret.api_key', awsSecret],
-  ['secret.jwt', () => ({ dataClass: 'secret.jwt', value: jwt(), lead: { en: ['Authorization: Bearer', 'id_token=', 'the JWT is'], de: ['Das Token lautet'], fr: ['Le jeton JWT :'], es: ['El JWT es'] } })],
-  ['secret.private_key', () => ({ dataClass: 'secret.private_key', value: pem(), lead: { en: ['Here is the deploy key:\n', 'id_rsa:\n'], de: ['Privater Schlüssel:\n'], fr: ['Clé privée :\n'], es: ['Clave privada:\n'] } })],
-  ['secret.password', password], ['secret.token', token],
+  ['pii.email', email],
+  ['pii.phone', phone],
+  ['pii.card', card],
+  ['pii.iban', iban],
+  ['pii.ssn', ssn],
+  ['pii.ip', ip],
+  ['pii.dob', dob],
+  ['pii.address', address],
+  ['pii.name', person],
+  ['secret.api_key', apiKey],
+  ['secret.api_key', awsSecret],
+  [
+    'secret.jwt',
+    () => ({
+      dataClass: 'secret.jwt',
+      value: jwt(),
+      lead: {
+        en: ['Authorization: Bearer', 'id_token=', 'the JWT is'],
+        de: ['Das Token lautet'],
+        fr: ['Le jeton JWT :'],
+        es: ['El JWT es'],
+      },
+    }),
+  ],
+  [
+    'secret.private_key',
+    () => ({
+      dataClass: 'secret.private_key',
+      value: pem(),
+      lead: {
+        en: ['Here is the deploy key:\n', 'id_rsa:\n'],
+        de: ['Privater Schlüssel:\n'],
+        fr: ['Clé privée :\n'],
+        es: ['Clave privada:\n'],
+      },
+    }),
+  ],
+  ['secret.password', password],
+  ['secret.token', token],
 ];
 
 const LANGS: Lang[] = ['en', 'en', 'de', 'fr', 'es', 'it', 'nl'];
@@ -495,8 +744,9 @@ for (let i = 0; i < 660; i++) {
     if (next.lang && next.lang !== lang) continue;
     items.push(next);
   }
-  const { text, labels } = render(...Object.values(compose(lang, items)) as [string, Label[]]);
-  for (const l of labels) if (text.slice(l.start, l.end) !== l.value) throw new Error(`bad offsets in ${text}`);
+  const { text, labels } = render(...(Object.values(compose(lang, items)) as [string, Label[]]));
+  for (const l of labels)
+    if (text.slice(l.start, l.end) !== l.value) throw new Error(`bad offsets in ${text}`);
   labelled.push(JSON.stringify({ id: `L${String(i).padStart(4, '0')}`, lang, text, labels }));
 }
 
@@ -513,7 +763,8 @@ function badIban(): string {
   const bad = `${good.slice(0, 2)}${String(check).padStart(2, '0')}${good.slice(4)}`;
   return random() < 0.5 ? bad : bad.replace(/(.{4})(?=.)/g, '$1 ');
 }
-const uuid = () => `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-${pick(['8', '9', 'a', 'b'])}${chars(HEX, 3)}-${chars(HEX, 12)}`;
+const uuid = () =>
+  `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-${pick(['8', '9', 'a', 'b'])}${chars(HEX, 3)}-${chars(HEX, 12)}`;
 function isbn13(): string {
   const body = `978${chars(DIGITS, 9)}`;
   let sum = 0;
@@ -522,46 +773,71 @@ function isbn13(): string {
   return `${body.slice(0, 3)}-${body[3]}-${body.slice(4, 6)}-${body.slice(6, 12)}-${c}`;
 }
 const CLEAN: (() => string)[] = [
-  () => `Order ${pick(['#', 'No. ', 'ID '])}${pick(['ORD', 'A', 'SO'])}-${int(2019, 2026)}-${chars(DIGITS, 6)} shipped on ${int(2023, 2026)}-0${int(1, 9)}-1${int(0, 9)}.`,
+  () =>
+    `Order ${pick(['#', 'No. ', 'ID '])}${pick(['ORD', 'A', 'SO'])}-${int(2019, 2026)}-${chars(DIGITS, 6)} shipped on ${int(2023, 2026)}-0${int(1, 9)}-1${int(0, 9)}.`,
   () => `Request id ${uuid()} failed with status 503 after ${int(100, 2000)} ms.`,
   () => `Merged commit ${chars(HEX, 40)} into main (short ${chars(HEX, 7)}).`,
   () => `sha256: ${chars(HEX, 64)}  release.tar.gz`,
   () => `md5 checksum ${chars(HEX, 32)} matches the mirror.`,
-  () => `Upgraded from v${int(1, 9)}.${int(0, 30)}.${int(0, 20)} to version ${int(1, 9)}.${int(0, 30)}.${int(0, 20)}-rc.${int(1, 5)}.`,
+  () =>
+    `Upgraded from v${int(1, 9)}.${int(0, 30)}.${int(0, 20)} to version ${int(1, 9)}.${int(0, 30)}.${int(0, 20)}-rc.${int(1, 5)}.`,
   () => `Windows version ${int(6, 10)}.${int(0, 3)}.${int(10000, 22631)}.${int(100, 4000)} installed.`,
-  () => `Event at ${int(2020, 2026)}-0${int(1, 9)}-2${int(0, 8)}T1${int(0, 9)}:${int(10, 59)}:${int(10, 59)}.${chars(DIGITS, 3)}Z, epoch ${int(1600000000, 1800000000)}${chars(DIGITS, 3)}.`,
+  () =>
+    `Event at ${int(2020, 2026)}-0${int(1, 9)}-2${int(0, 8)}T1${int(0, 9)}:${int(10, 59)}:${int(10, 59)}.${chars(DIGITS, 3)}Z, epoch ${int(1600000000, 1800000000)}${chars(DIGITS, 3)}.`,
   () => `Tracking number ${badLuhn(16)} — parcel left the depot.`,
   () => `Reference ${badLuhn(16).replace(/(.{4})(?=.)/g, '$1 ')} on the invoice.`,
   () => `Invoice ${badLuhn(int(13, 19))} is overdue by ${int(2, 40)} days.`,
   () => `The form field shows ${badIban()} which the bank rejected (checksum).`,
-  () => `Part no. ${chars(DIGITS, 4)}-${chars(DIGITS, 3)}-${chars(DIGITS, 3)} is out of stock; alt ${pick(['PN', 'SKU'])} ${chars(DIGITS, 3)}.${chars(DIGITS, 3)}.${chars(DIGITS, 2)}.`,
+  () =>
+    `Part no. ${chars(DIGITS, 4)}-${chars(DIGITS, 3)}-${chars(DIGITS, 3)} is out of stock; alt ${pick(['PN', 'SKU'])} ${chars(DIGITS, 3)}.${chars(DIGITS, 3)}.${chars(DIGITS, 2)}.`,
   () => `ISBN ${isbn13()} — second edition, ${int(200, 900)} pages.`,
-  () => `Total: €${int(1, 99)}.${chars(DIGITS, 3)},${chars(DIGITS, 2)} (VAT ${int(5, 21)}%), ${int(2, 12)} items at $${int(1, 999)}.${chars(DIGITS, 2)}.`,
-  () => `Meeting ${pick(['Monday', 'Dienstag', 'mercredi', 'jueves'])} ${int(1, 28)}/${int(1, 12)}/${int(2024, 2026)} at ${int(8, 18)}:${pick(['00', '30'])} in room ${int(100, 599)}.`,
-  () => `Coordinates ${int(-89, 89)}.${chars(DIGITS, 4)}, ${int(-179, 179)}.${chars(DIGITS, 4)}; screen ${pick(['1920x1080', '2560x1440'])}; color #${chars(HEX, 6)}.`,
-  () => `Die Bestellung ${chars(DIGITS, 10)} wurde am ${int(1, 28)}.${int(1, 12)}.${int(2024, 2026)} versandt. Lieferzeit ${int(2, 5)} Tage.`,
+  () =>
+    `Total: €${int(1, 99)}.${chars(DIGITS, 3)},${chars(DIGITS, 2)} (VAT ${int(5, 21)}%), ${int(2, 12)} items at $${int(1, 999)}.${chars(DIGITS, 2)}.`,
+  () =>
+    `Meeting ${pick(['Monday', 'Dienstag', 'mercredi', 'jueves'])} ${int(1, 28)}/${int(1, 12)}/${int(2024, 2026)} at ${int(8, 18)}:${pick(['00', '30'])} in room ${int(100, 599)}.`,
+  () =>
+    `Coordinates ${int(-89, 89)}.${chars(DIGITS, 4)}, ${int(-179, 179)}.${chars(DIGITS, 4)}; screen ${pick(['1920x1080', '2560x1440'])}; color #${chars(HEX, 6)}.`,
+  () =>
+    `Die Bestellung ${chars(DIGITS, 10)} wurde am ${int(1, 28)}.${int(1, 12)}.${int(2024, 2026)} versandt. Lieferzeit ${int(2, 5)} Tage.`,
   () => `La commande n° ${chars(DIGITS, 9)} est en cours de préparation, version ${int(1, 4)}.${int(0, 9)}.`,
-  () => `El pedido ${pick(['PED', 'ES'])}-${chars(DIGITS, 8)} llegará el ${int(1, 28)}/${int(1, 12)}/${int(2024, 2026)}.`,
-  () => `Set max_tokens to ${int(256, 8192)}, temperature ${int(0, 1)}.${int(0, 9)}; the token count was ${int(1000, 99999)}.`,
-  () => `Please reset your password: the link expires in ${int(1, 48)} hours. The API key rotation is scheduled for Q${int(1, 4)}.`,
-  () => `Build ${chars(DIGITS, 5)} on node ${pick(['20.18.1', '22.11.0'])} took ${int(30, 900)}s; cache key ${pick(['linux', 'darwin'])}-${chars(HEX, 12)}.`,
-  () => `Container ${chars(HEX, 12)} listening on port ${int(1024, 65535)}; image digest sha256:${chars(HEX, 64)}.`,
-  () => `Dimensions ${int(10, 99)}.${int(0, 9)} x ${int(10, 99)}.${int(0, 9)} cm, weight ${int(1, 9)}.${chars(DIGITS, 2)} kg, EAN ${chars(DIGITS, 13)}.`,
-  () => `Stock ${chars(UPPER, 3)} closed at ${int(10, 900)}.${chars(DIGITS, 2)}, volume ${int(1, 9)} ${chars(DIGITS, 3)} ${chars(DIGITS, 3)} shares.`,
-  () => `Time 12:${int(10, 59)}:${int(10, 59)} — MAC ${Array.from({ length: 6 }, () => chars('0123456789ABCDEF', 2)).join(':')} joined VLAN ${int(1, 4094)}.`,
-  () => `See RFC ${int(1000, 9999)} section ${int(1, 9)}.${int(1, 9)}.${int(1, 9)} and ticket JIRA-${int(100, 9999)}.`,
-  () => `Der Zähler steht bei ${chars(DIGITS, 3)} ${chars(DIGITS, 3)} ${chars(DIGITS, 3)} kWh; Vertragskonto ${chars(DIGITS, 12)}.`,
-  () => `Lot ${chars(UPPER, 2)}${chars(DIGITS, 2)} ${chars(DIGITS, 4)} ${chars(DIGITS, 4)} expires 0${int(1, 9)}/${int(25, 30)}.`,
-  () => `Population ${int(1, 9)},${chars(DIGITS, 3)},${chars(DIGITS, 3)} in ${int(1990, 2024)}; growth ${int(0, 5)}.${int(0, 9)}%.`,
+  () =>
+    `El pedido ${pick(['PED', 'ES'])}-${chars(DIGITS, 8)} llegará el ${int(1, 28)}/${int(1, 12)}/${int(2024, 2026)}.`,
+  () =>
+    `Set max_tokens to ${int(256, 8192)}, temperature ${int(0, 1)}.${int(0, 9)}; the token count was ${int(1000, 99999)}.`,
+  () =>
+    `Please reset your password: the link expires in ${int(1, 48)} hours. The API key rotation is scheduled for Q${int(1, 4)}.`,
+  () =>
+    `Build ${chars(DIGITS, 5)} on node ${pick(['20.18.1', '22.11.0'])} took ${int(30, 900)}s; cache key ${pick(['linux', 'darwin'])}-${chars(HEX, 12)}.`,
+  () =>
+    `Container ${chars(HEX, 12)} listening on port ${int(1024, 65535)}; image digest sha256:${chars(HEX, 64)}.`,
+  () =>
+    `Dimensions ${int(10, 99)}.${int(0, 9)} x ${int(10, 99)}.${int(0, 9)} cm, weight ${int(1, 9)}.${chars(DIGITS, 2)} kg, EAN ${chars(DIGITS, 13)}.`,
+  () =>
+    `Stock ${chars(UPPER, 3)} closed at ${int(10, 900)}.${chars(DIGITS, 2)}, volume ${int(1, 9)} ${chars(DIGITS, 3)} ${chars(DIGITS, 3)} shares.`,
+  () =>
+    `Time 12:${int(10, 59)}:${int(10, 59)} — MAC ${Array.from({ length: 6 }, () => chars('0123456789ABCDEF', 2)).join(':')} joined VLAN ${int(1, 4094)}.`,
+  () =>
+    `See RFC ${int(1000, 9999)} section ${int(1, 9)}.${int(1, 9)}.${int(1, 9)} and ticket JIRA-${int(100, 9999)}.`,
+  () =>
+    `Der Zähler steht bei ${chars(DIGITS, 3)} ${chars(DIGITS, 3)} ${chars(DIGITS, 3)} kWh; Vertragskonto ${chars(DIGITS, 12)}.`,
+  () =>
+    `Lot ${chars(UPPER, 2)}${chars(DIGITS, 2)} ${chars(DIGITS, 4)} ${chars(DIGITS, 4)} expires 0${int(1, 9)}/${int(25, 30)}.`,
+  () =>
+    `Population ${int(1, 9)},${chars(DIGITS, 3)},${chars(DIGITS, 3)} in ${int(1990, 2024)}; growth ${int(0, 5)}.${int(0, 9)}%.`,
   () => `The keynote speaker is at the main hall; meet at the entrance.`,
   () => `Set api_key=YOUR_API_KEY_HERE and token: <redacted>; password: ******** (see docs).`,
-  () => `secret: \${${pick(['DB_SECRET', 'JWT_SECRET'])}} and password=%${pick(['PGPASSWORD', 'DB_PASS'])}% are read from the environment.`,
-  () => `cache key user-profile-cache-v${int(2, 9)}, primary key id ${int(1, 99999)}, idempotency key order-${int(1000, 9999)}-retry.`,
+  () =>
+    `secret: \${${pick(['DB_SECRET', 'JWT_SECRET'])}} and password=%${pick(['PGPASSWORD', 'DB_PASS'])}% are read from the environment.`,
+  () =>
+    `cache key user-profile-cache-v${int(2, 9)}, primary key id ${int(1, 99999)}, idempotency key order-${int(1000, 9999)}-retry.`,
   () => `Image data:image/png;base64,iVBORw0KGgo${chars(B64, 40)} attached to ticket ${int(1000, 9999)}.`,
-  () => `{"id":"${uuid()}","status":"ok","count":${int(1, 999)},"etag":"W/\\"${chars(HEX, 16)}\\"","took_ms":${int(1, 999)}}`,
+  () =>
+    `{"id":"${uuid()}","status":"ok","count":${int(1, 999)},"etag":"W/\\"${chars(HEX, 16)}\\"","took_ms":${int(1, 999)}}`,
   () => `Regards, the Support Team — call center hours ${int(8, 10)}:00–${int(16, 20)}:00.`,
-  () => `Use npm install @scope/pkg@${int(1, 9)}.${int(0, 9)}.${int(0, 9)}; see https://example.com/docs/v${int(1, 3)}/guide#install.`,
-  () => `The phone model SM-${chars(UPPER, 1)}${chars(DIGITS, 3)} ships with ${int(64, 512)} GB; serial ${chars(UPPER, 2)}${chars(DIGITS, 8)}.`,
+  () =>
+    `Use npm install @scope/pkg@${int(1, 9)}.${int(0, 9)}.${int(0, 9)}; see https://example.com/docs/v${int(1, 3)}/guide#install.`,
+  () =>
+    `The phone model SM-${chars(UPPER, 1)}${chars(DIGITS, 3)} ships with ${int(64, 512)} GB; serial ${chars(UPPER, 2)}${chars(DIGITS, 8)}.`,
 ];
 const clean: string[] = [];
 for (let i = 0; i < 400; i++) {

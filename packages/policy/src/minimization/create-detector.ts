@@ -90,17 +90,26 @@ function compileContext(words: readonly string[] | undefined): ContextTest | und
 /** Builds a detector from the built-in catalogue plus your recognizers. Options are validated once here. */
 export function createDetector(options: DetectorOptions = {}): Detector {
   const minScore = options.minScore ?? 0.5;
-  if (!(minScore >= 0 && minScore <= 1)) throw new ValidationError(`minScore must be in [0, 1], got ${options.minScore}`);
+  if (!(minScore >= 0 && minScore <= 1))
+    throw new ValidationError(`minScore must be in [0, 1], got ${options.minScore}`);
   const dataClasses = new Map<string, DataClassDefinition>();
   for (const definition of [...BUILTIN_DATA_CLASSES, ...(options.dataClasses ?? [])]) {
     if (!CLASS_NAME.test(definition.name))
-      throw new ValidationError(`data class name '${definition.name}' must be dotted lowercase words, e.g. 'pii.employee_id'`);
+      throw new ValidationError(
+        `data class name '${definition.name}' must be dotted lowercase words, e.g. 'pii.employee_id'`,
+      );
     if (!LABEL.test(definition.label))
-      throw new ValidationError(`data class '${definition.name}' label '${definition.label}' must match [A-Z][A-Z0-9_]*`);
+      throw new ValidationError(
+        `data class '${definition.name}' label '${definition.label}' must match [A-Z][A-Z0-9_]*`,
+      );
     dataClasses.set(definition.name, definition);
   }
   const labelOf = (dataClass: string): string =>
-    dataClasses.get(dataClass)?.label ?? dataClass.slice(dataClass.lastIndexOf('.') + 1).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+    dataClasses.get(dataClass)?.label ??
+    dataClass
+      .slice(dataClass.lastIndexOf('.') + 1)
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]/g, '_');
 
   const builtins =
     options.builtins === false
@@ -114,16 +123,21 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   const names = new Set<string>();
   const compiled: CompiledRecognizer[] = [];
   for (const recognizer of [...builtins, ...(options.recognizers ?? [])]) {
-    if (names.has(recognizer.name)) throw new ValidationError(`two recognizers are named '${recognizer.name}'`);
+    if (names.has(recognizer.name))
+      throw new ValidationError(`two recognizers are named '${recognizer.name}'`);
     names.add(recognizer.name);
     if (!CLASS_NAME.test(recognizer.dataClass))
-      throw new ValidationError(`recognizer '${recognizer.name}': data class '${recognizer.dataClass}' must be dotted lowercase words`);
+      throw new ValidationError(
+        `recognizer '${recognizer.name}': data class '${recognizer.dataClass}' must be dotted lowercase words`,
+      );
     if (!recognizer.find && !recognizer.pattern)
       throw new ValidationError(`recognizer '${recognizer.name}' needs a pattern or a find function`);
     if (!(recognizer.score >= 0 && recognizer.score <= 1))
       throw new ValidationError(`recognizer '${recognizer.name}': score must be in [0, 1]`);
-    if (options.include && !options.include.some((prefix) => dataClassMatches(recognizer.dataClass, prefix))) continue;
-    if (options.exclude?.some((x) => x === recognizer.name || dataClassMatches(recognizer.dataClass, x))) continue;
+    if (options.include && !options.include.some((prefix) => dataClassMatches(recognizer.dataClass, prefix)))
+      continue;
+    if (options.exclude?.some((x) => x === recognizer.name || dataClassMatches(recognizer.dataClass, x)))
+      continue;
     let pattern: RegExp | undefined;
     if (!recognizer.find && recognizer.pattern) {
       let flags = recognizer.pattern.flags;
@@ -169,7 +183,15 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       else if (r.recognizer.requireContext) return;
     }
     if (score < minScore) return;
-    out.push({ type: r.label, dataClass: r.recognizer.dataClass, start, end, score, recognizer: r.recognizer.name, order: r.order });
+    out.push({
+      type: r.label,
+      dataClass: r.recognizer.dataClass,
+      start,
+      end,
+      score,
+      recognizer: r.recognizer.name,
+      order: r.order,
+    });
   }
 
   function detect(text: string): Finding[] {
@@ -178,7 +200,8 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     for (const r of compiled) {
       if (r.prefilter && !r.prefilter(text)) continue;
       if (r.recognizer.find) {
-        for (const match of r.recognizer.find(text)) consider(r, text, match.start, match.end, match.score, candidates);
+        for (const match of r.recognizer.find(text))
+          consider(r, text, match.start, match.end, match.score, candidates);
         continue;
       }
       const pattern = r.pattern!;
@@ -202,7 +225,8 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     if (candidates.length === 0) return [];
     if (candidates.length > 1)
       candidates.sort(
-        (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order,
+        (a, b) =>
+          b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order,
       );
     const accepted: Finding[] = [];
     for (const c of candidates) {
@@ -214,7 +238,14 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         }
       }
       if (!overlaps)
-        accepted.push({ type: c.type, dataClass: c.dataClass, start: c.start, end: c.end, score: c.score, recognizer: c.recognizer });
+        accepted.push({
+          type: c.type,
+          dataClass: c.dataClass,
+          start: c.start,
+          end: c.end,
+          score: c.score,
+          recognizer: c.recognizer,
+        });
     }
     return accepted.sort((a, b) => a.start - b.start);
   }

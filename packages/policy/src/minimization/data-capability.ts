@@ -32,7 +32,11 @@ function scopeMatches(pattern: readonly string[], request: readonly string[], p 
     for (let k = r; k <= request.length; k++) if (scopeMatches(pattern, request, p + 1, k)) return true;
     return false;
   }
-  return r < request.length && segmentMatches(pattern[p]!, request[r]!) && scopeMatches(pattern, request, p + 1, r + 1);
+  return (
+    r < request.length &&
+    segmentMatches(pattern[p]!, request[r]!) &&
+    scopeMatches(pattern, request, p + 1, r + 1)
+  );
 }
 
 /**
@@ -43,7 +47,8 @@ function scopeMatches(pattern: readonly string[], request: readonly string[], p 
 export function grantCovers(grant: string, request: string): boolean {
   const [gResource, gAction, ...gScope] = grant.split(':');
   const [rResource, rAction, ...rScope] = request.split(':');
-  if (gResource === undefined || gAction === undefined || rResource === undefined || rAction === undefined) return false;
+  if (gResource === undefined || gAction === undefined || rResource === undefined || rAction === undefined)
+    return false;
   if (gResource !== '*' && gResource !== rResource) return false;
   if (gAction !== '*' && gAction !== rAction) return false;
   if (gScope.length === 0) return true;

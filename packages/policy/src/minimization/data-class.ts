@@ -12,20 +12,48 @@ const DAY = 86_400_000;
 
 /** The built-in data classes, in documentation order. */
 export const BUILTIN_DATA_CLASSES: readonly DataClassDefinition[] = [
-  { name: 'pii.email', label: 'EMAIL', description: 'Email address, including "name at example dot com" forms' },
-  { name: 'pii.phone', label: 'PHONE', description: 'Phone number (E.164 / international, or national with context)' },
+  {
+    name: 'pii.email',
+    label: 'EMAIL',
+    description: 'Email address, including "name at example dot com" forms',
+  },
+  {
+    name: 'pii.phone',
+    label: 'PHONE',
+    description: 'Phone number (E.164 / international, or national with context)',
+  },
   { name: 'pii.card', label: 'CREDIT_CARD', description: 'Payment card number (Luhn + issuer range)' },
-  { name: 'pii.iban', label: 'IBAN', description: 'International bank account number (mod-97, per-country length)' },
+  {
+    name: 'pii.iban',
+    label: 'IBAN',
+    description: 'International bank account number (mod-97, per-country length)',
+  },
   { name: 'pii.ssn', label: 'US_SSN', description: 'US social security number (invalid ranges excluded)' },
   { name: 'pii.ip', label: 'IP_ADDRESS', description: 'IPv4 or IPv6 address' },
-  { name: 'pii.dob', label: 'DATE_OF_BIRTH', description: 'Date of birth (a date next to birth context words)' },
+  {
+    name: 'pii.dob',
+    label: 'DATE_OF_BIRTH',
+    description: 'Date of birth (a date next to birth context words)',
+  },
   { name: 'pii.address', label: 'ADDRESS', description: 'Street address (EN/DE/FR/ES street forms)' },
   { name: 'pii.name', label: 'PERSON', description: 'Person name (after a title or a naming phrase)' },
-  { name: 'secret.api_key', label: 'API_KEY', description: 'Provider/platform API key or AWS secret access key' },
+  {
+    name: 'secret.api_key',
+    label: 'API_KEY',
+    description: 'Provider/platform API key or AWS secret access key',
+  },
   { name: 'secret.jwt', label: 'JWT', description: 'JSON Web Token (header checked)' },
   { name: 'secret.private_key', label: 'PRIVATE_KEY', description: 'PEM/OpenSSH/PGP private key block' },
-  { name: 'secret.password', label: 'PASSWORD', description: 'Password in a connection string, URL or key=value pair' },
-  { name: 'secret.token', label: 'SECRET', description: 'High-entropy token next to key/secret/token/password words' },
+  {
+    name: 'secret.password',
+    label: 'PASSWORD',
+    description: 'Password in a connection string, URL or key=value pair',
+  },
+  {
+    name: 'secret.token',
+    label: 'SECRET',
+    description: 'High-entropy token next to key/secret/token/password words',
+  },
 ];
 
 /**

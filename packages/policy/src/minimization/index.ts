@@ -1,12 +1,17 @@
 // Data minimization: detect, pseudonymize, rehydrate, scope, retain, measure.
-export { createDetector, type Detector, type DetectorOptions, type RedactOptions } from './create-detector.js';
+export {
+  createDetector,
+  type Detector,
+  type DetectorOptions,
+  type RedactOptions,
+} from './create-detector.js';
+export { canReadDataClass, dataReadCapabilities } from './data-capability.js';
 export {
   BUILTIN_DATA_CLASSES,
   type DataClassDefinition,
   DEFAULT_RETENTION_TTL_MS,
   dataClassMatches,
 } from './data-class.js';
-export { canReadDataClass, dataReadCapabilities } from './data-capability.js';
 export type { Finding } from './finding.js';
 export {
   type MinimizationPolicy,

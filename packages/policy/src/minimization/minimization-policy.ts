@@ -12,8 +12,8 @@ import {
   ValidationError,
 } from '@baton/core/contracts';
 import { createDetector, type Detector, type DetectorOptions } from './create-detector.js';
-import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import { canReadDataClass } from './data-capability.js';
+import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
@@ -92,19 +92,24 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
   for (const [prefix, strategy] of Object.entries(strategies)) {
     const type = typeof strategy === 'string' ? strategy : strategy?.type;
     if (!STRATEGIES.has(type as string))
-      throw new ValidationError(`strategy for '${prefix}' must be pseudonymize, mask, hash or drop, got ${JSON.stringify(strategy)}`);
+      throw new ValidationError(
+        `strategy for '${prefix}' must be pseudonymize, mask, hash or drop, got ${JSON.stringify(strategy)}`,
+      );
     if (type === 'hash' && options.hashKey === undefined)
       throw new ValidationError(`strategy for '${prefix}' is 'hash' but no hashKey was given`);
   }
   const rehydrateOutput = options.rehydrateOutput ?? 'capability';
   if (!['capability', 'always', 'never'].includes(rehydrateOutput))
-    throw new ValidationError(`rehydrateOutput must be capability, always or never, got '${rehydrateOutput}'`);
+    throw new ValidationError(
+      `rehydrateOutput must be capability, always or never, got '${rehydrateOutput}'`,
+    );
   const cacheSize = options.cacheSize ?? 4096;
-  const retention = options.retention === false ? undefined : options.retention ?? {};
+  const retention = options.retention === false ? undefined : (options.retention ?? {});
   const ttlTable = { ...DEFAULT_RETENTION_TTL_MS, ...(retention?.ttlMs ?? {}) };
   const redactOnStore = retention?.redactOnStore ?? ['secret'];
   for (const [key, ttl] of Object.entries(ttlTable))
-    if (!(typeof ttl === 'number' && ttl >= 0)) throw new ValidationError(`retention.ttlMs['${key}'] must be a number >= 0`);
+    if (!(typeof ttl === 'number' && ttl >= 0))
+      throw new ValidationError(`retention.ttlMs['${key}'] must be a number >= 0`);
 
   const strategyByClass = new Map<string, Strategy>();
   const strategyOf = (finding: Finding): Strategy => {
@@ -207,8 +212,9 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       case 'assistant': {
         let content: typeof message.content | undefined;
         message.content.forEach((part, i) => {
-          // Reasoning is replayed verbatim (signatures); it was produced from minimized input.
-          if (part.type === 'text') {
+          // Signed reasoning must be replayed verbatim (the provider checks it) and was produced
+          // from minimized input; unsigned reasoning is minimized like text.
+          if (part.type === 'text' || (part.type === 'reasoning' && part.signature === undefined)) {
             const text = min(part.text);
             if (text !== part.text) {
               content ??= message.content.slice();
@@ -281,7 +287,8 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           messages[i] = next;
         }
       });
-      if (Object.keys(counts).length > 0) context.emit({ type: 'data-minimized', taskId: context.taskId, findings: counts });
+      if (Object.keys(counts).length > 0)
+        context.emit({ type: 'data-minimized', taskId: context.taskId, findings: counts });
       if (!messages) return { action: 'allow' };
       const classes = Object.keys(counts);
       return {
@@ -335,7 +342,9 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       }
       if (Object.keys(newlyDetected).length > 0)
         context.emit({ type: 'data-minimized', taskId: context.taskId, findings: newlyDetected });
-      const callId = (context as PolicyContext & { callId?: string }).callId ?? `${context.taskId}#egress-${++state.egressCalls}`;
+      const callId =
+        (context as PolicyContext & { callId?: string }).callId ??
+        `${context.taskId}#egress-${++state.egressCalls}`;
       context.emit({
         type: 'egress-scanned',
         taskId: context.taskId,
@@ -378,13 +387,20 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       const output = rehydrateValue(value.output, state.vault, allow);
       return output === value.output
         ? { action: 'allow' }
-        : { action: 'transform', value: { ...value, output }, reason: 'rehydrated placeholders for the caller' };
+        : {
+            action: 'transform',
+            value: { ...value, output },
+            reason: 'rehydrated placeholders for the caller',
+          };
     },
 
     streamTransform(context): TextStreamTransform | undefined {
       if (rehydrateOutput === 'never') return undefined;
       const state = stateOf(context);
-      return createRehydrationStream(state.vault, rehydrateOutput === 'always' ? () => true : readerFor(context.capabilities));
+      return createRehydrationStream(
+        state.vault,
+        rehydrateOutput === 'always' ? () => true : readerFor(context.capabilities),
+      );
     },
 
     beforeStore(record, context): PolicyDecision<StoreRecord> {
@@ -396,7 +412,8 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         if (findings.length === 0) return text;
         const redact: Finding[] = [];
         for (const finding of findings) {
-          if (redactOnStore.some((prefix) => dataClassMatches(finding.dataClass, prefix))) redact.push(finding);
+          if (redactOnStore.some((prefix) => dataClassMatches(finding.dataClass, prefix)))
+            redact.push(finding);
           else classes.add(finding.dataClass);
         }
         return redact.length === 0 ? text : applyStrategies(text, redact, { vault: state.vault });

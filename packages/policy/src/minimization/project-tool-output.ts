@@ -8,7 +8,8 @@ interface PathNode {
   children: Map<string, { segment: Segment; node: PathNode }>;
 }
 
-const SEGMENT = /\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\]/y;
+const SEGMENT =
+  /\.([A-Za-z_$][\w$-]*)|\.\*|\[\*\]|\[(\d+)\]|\[(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\]/y;
 
 /** Parses `$.items[*].title`, `$['a b'][0]`, `$.meta.*` into segments; throws ValidationError naming the path. */
 export function parseJsonPath(path: string): Segment[] {
@@ -18,7 +19,10 @@ export function parseJsonPath(path: string): Segment[] {
   while (at < path.length) {
     SEGMENT.lastIndex = at;
     const m = SEGMENT.exec(path);
-    if (m === null) throw new ValidationError(`JSON path '${path}' is not supported at position ${at} (use .key, ['key'], [n], [*] or .*)`);
+    if (m === null)
+      throw new ValidationError(
+        `JSON path '${path}' is not supported at position ${at} (use .key, ['key'], [n], [*] or .*)`,
+      );
     if (m[0] === '.*' || m[0] === '[*]') segments.push({ kind: 'wildcard' });
     else if (m[1] !== undefined) segments.push({ kind: 'key', key: m[1] });
     else if (m[2] !== undefined) segments.push({ kind: 'index', index: Number(m[2]) });
@@ -33,7 +37,8 @@ function buildTree(paths: readonly string[]): PathNode {
   for (const path of paths) {
     let node = root;
     for (const segment of parseJsonPath(path)) {
-      const id = segment.kind === 'key' ? `k:${segment.key}` : segment.kind === 'index' ? `i:${segment.index}` : '*';
+      const id =
+        segment.kind === 'key' ? `k:${segment.key}` : segment.kind === 'index' ? `i:${segment.index}` : '*';
       let child = node.children.get(id);
       if (!child) {
         child = { segment, node: { terminal: false, children: new Map() } };
@@ -83,7 +88,10 @@ function project(value: unknown, node: PathNode): unknown {
 function merge(a: unknown, b: unknown): unknown {
   if (a === MISSING) return b;
   if (b === MISSING) return a;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length >= b.length ? a.map((x, i) => merge(x, b[i] ?? MISSING)) : b.map((x, i) => merge(a[i] ?? MISSING, x));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length >= b.length
+      ? a.map((x, i) => merge(x, b[i] ?? MISSING))
+      : b.map((x, i) => merge(a[i] ?? MISSING, x));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
     for (const [k, v] of Object.entries(b)) out[k] = merge(out[k] ?? MISSING, v);
@@ -104,14 +112,23 @@ export type OutputProjection = z.ZodType | readonly string[];
 export function projectToolOutput(output: unknown, schemaOrPaths: OutputProjection): unknown {
   if (Array.isArray(schemaOrPaths)) {
     const projected = project(output, compiledTree(schemaOrPaths as readonly string[]));
-    return projected === MISSING ? (Array.isArray(output) ? [] : output !== null && typeof output === 'object' ? {} : null) : projected;
+    return projected === MISSING
+      ? Array.isArray(output)
+        ? []
+        : output !== null && typeof output === 'object'
+          ? {}
+          : null
+      : projected;
   }
   const schema = schemaOrPaths as z.ZodType;
   const parsed = schema.safeParse(output);
   if (!parsed.success)
     throw new ValidationError(
       `tool output does not match its declared schema: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-      parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+        message: i.message,
+      })),
     );
   return parsed.data;
 }

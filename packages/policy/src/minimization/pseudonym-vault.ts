@@ -11,7 +11,12 @@ export const PLACEHOLDER_PATTERN = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
 
 /** Formatting that does not change the identity of a value (a card with or without spaces is one card). */
 function identityKey(value: string, dataClass: string): string {
-  if (dataClass === 'pii.card' || dataClass === 'pii.iban' || dataClass === 'pii.ssn' || dataClass === 'pii.phone')
+  if (
+    dataClass === 'pii.card' ||
+    dataClass === 'pii.iban' ||
+    dataClass === 'pii.ssn' ||
+    dataClass === 'pii.phone'
+  )
     return `${dataClass}\u0000${value.replace(/[\s().-]/g, '').toUpperCase()}`;
   if (dataClass === 'pii.email') return `${dataClass}\u0000${value.toLowerCase()}`;
   return `${dataClass}\u0000${value}`;

@@ -30,7 +30,12 @@ export function createRehydrationStream(
     push(delta: string): string {
       const text = pending + delta;
       const open = text.lastIndexOf('<');
-      if (open >= 0 && text.length - open <= MAX_PENDING && text.indexOf('>', open) < 0 && isPlaceholderPrefix(text.slice(open))) {
+      if (
+        open >= 0 &&
+        text.length - open <= MAX_PENDING &&
+        text.indexOf('>', open) < 0 &&
+        isPlaceholderPrefix(text.slice(open))
+      ) {
         pending = text.slice(open);
         return rehydrateText(text.slice(0, open), vault, allow, counts);
       }

@@ -21,7 +21,10 @@ export interface RetainedRecord {
 }
 
 /** Splits records into those still within their TTL and those to purge at `now` (epoch ms). Store-agnostic. */
-export function purgeExpired<T extends RetainedRecord>(records: Iterable<T>, now: number): { kept: T[]; expired: T[] } {
+export function purgeExpired<T extends RetainedRecord>(
+  records: Iterable<T>,
+  now: number,
+): { kept: T[]; expired: T[] } {
   const kept: T[] = [];
   const expired: T[] = [];
   for (const record of records) {

@@ -49,7 +49,12 @@ export function hashValue(value: string, finding: Finding, key: string | Uint8Ar
 }
 
 /** The replacement for one finding's value. */
-export function replacementFor(value: string, finding: Finding, options: ApplyOptions, vault: PseudonymVault): string {
+export function replacementFor(
+  value: string,
+  finding: Finding,
+  options: ApplyOptions,
+  vault: PseudonymVault,
+): string {
   const strategy = options.strategy?.(finding) ?? 'pseudonymize';
   if (strategy === 'pseudonymize') return vault.placeholderFor(value, finding.dataClass, finding.type);
   if (strategy === 'drop') return '';
@@ -63,13 +68,19 @@ export function replacementFor(value: string, finding: Finding, options: ApplyOp
 }
 
 /** Rewrites `text`, replacing every finding (sorted, non-overlapping) by its strategy's output. */
-export function applyStrategies(text: string, findings: readonly Finding[], options: ApplyOptions = {}): string {
+export function applyStrategies(
+  text: string,
+  findings: readonly Finding[],
+  options: ApplyOptions = {},
+): string {
   if (findings.length === 0) return text;
   const vault = options.vault ?? new PseudonymVault();
   let out = '';
   let at = 0;
   for (const finding of findings) {
-    out += text.slice(at, finding.start) + replacementFor(text.slice(finding.start, finding.end), finding, options, vault);
+    out +=
+      text.slice(at, finding.start) +
+      replacementFor(text.slice(finding.start, finding.end), finding, options, vault);
     at = finding.end;
   }
   return out + text.slice(at);

@@ -20,7 +20,15 @@ const clean = read<{ id: string; text: string }>('clean.jsonl');
 const detector = createDetector();
 
 /** Classes that must never leak (the quality bar); connection-string passwords are checked separately. */
-const ZERO_LEAK = ['pii.card', 'pii.iban', 'pii.ssn', 'pii.email', 'secret.api_key', 'secret.jwt', 'secret.private_key'];
+const ZERO_LEAK = [
+  'pii.card',
+  'pii.iban',
+  'pii.ssn',
+  'pii.email',
+  'secret.api_key',
+  'secret.jwt',
+  'secret.private_key',
+];
 
 describe('labelled corpus', () => {
   const perClass = new Map<string, { total: number; found: number; leaked: string[] }>();
@@ -31,7 +39,9 @@ describe('labelled corpus', () => {
       const stats = perClass.get(label.dataClass) ?? { total: 0, found: 0, leaked: [] };
       perClass.set(label.dataClass, stats);
       stats.total++;
-      const covered = findings.some((f) => f.dataClass === label.dataClass && f.start <= label.start && f.end >= label.end);
+      const covered = findings.some(
+        (f) => f.dataClass === label.dataClass && f.start <= label.start && f.end >= label.end,
+      );
       if (covered) stats.found++;
       // Leaked: any 6+ character run of the value survives in what would be sent.
       const leaked = text.includes(label.value);
@@ -46,7 +56,8 @@ describe('labelled corpus', () => {
   it('has at least 500 texts across every built-in class and several languages', () => {
     expect(labelled.length).toBeGreaterThanOrEqual(500);
     expect(new Set(labelled.map((s) => s.lang)).size).toBeGreaterThanOrEqual(4);
-    for (const dataClass of detector.dataClasses.keys()) expect(perClass.get(dataClass)?.total ?? 0).toBeGreaterThan(20);
+    for (const dataClass of detector.dataClasses.keys())
+      expect(perClass.get(dataClass)?.total ?? 0).toBeGreaterThan(20);
   });
 
   it('reports recall per class', () => {

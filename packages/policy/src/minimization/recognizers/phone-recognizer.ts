@@ -4,20 +4,86 @@ import { contextTest, joinsAfter, joinsBefore } from './text-boundary.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
-  'US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'CH', 'AT', 'BE', 'CA', 'AU', 'IE', 'PT', 'SE', 'DK', 'NO', 'FI', 'PL', 'BR', 'MX', 'IN', 'JP',
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'CH',
+  'AT',
+  'BE',
+  'CA',
+  'AU',
+  'IE',
+  'PT',
+  'SE',
+  'DK',
+  'NO',
+  'FI',
+  'PL',
+  'BR',
+  'MX',
+  'IN',
+  'JP',
 ];
 
 const PHONE_CONTEXT = [
-  'phone', 'telephone', 'tel', 'tel.', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text me', 'ring', 'dial', 'hotline', 'contact',
-  'reach', 'telefon', 'handy', 'mobil', 'rufnummer', 'anrufen', 'ruf', 'erreichbar', 'téléphone', 'tél', 'tél.',
-  'portable', 'appeler', 'appelez', 'joindre', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llame', 'llámame', 'cellulare', 'chiama', 'chiamami', 'chiamare', 'telefoon', 'mobiel', 'bel', 'bellen',
+  'phone',
+  'telephone',
+  'tel',
+  'tel.',
+  'mobile',
+  'cell',
+  'call',
+  'fax',
+  'whatsapp',
+  'sms',
+  'text me',
+  'ring',
+  'dial',
+  'hotline',
+  'contact',
+  'reach',
+  'telefon',
+  'handy',
+  'mobil',
+  'rufnummer',
+  'anrufen',
+  'ruf',
+  'erreichbar',
+  'téléphone',
+  'tél',
+  'tél.',
+  'portable',
+  'appeler',
+  'appelez',
+  'joindre',
+  'teléfono',
+  'telefono',
+  'móvil',
+  'movil',
+  'celular',
+  'llamar',
+  'llame',
+  'llámame',
+  'cellulare',
+  'chiama',
+  'chiamami',
+  'chiamare',
+  'telefoon',
+  'mobiel',
+  'bel',
+  'bellen',
 ];
 const hasPhoneContext = contextTest(PHONE_CONTEXT);
 
 /** Digits with phone punctuation; trimmed and validated by libphonenumber-js, never accepted on shape alone. */
-const PHONE_CANDIDATE = /(?:(?:\+|00)[ \t]?)?\(?\d[\d \t().\/-]{5,22}\d(?![\w]|[.\/-]\d)/g;
+const PHONE_CANDIDATE = /(?:(?:\+|00)[ \t]?)?\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)/g;
 const US_SHAPE = /^\(\d{3}\)\s?\d{3}[-.\s]\d{4}$/;
-const DATE_OR_TIME = /^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2}[:.]\d{2}/;
+const DATE_OR_TIME =
+  /^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2}[:.]\d{2}/;
 
 function digitCount(value: string): number {
   let n = 0;
@@ -39,17 +105,24 @@ function possibleLengths(regions: readonly CountryCode[]): Map<CountryCode, Read
   return out;
 }
 
-function validPhone(candidate: string, regions: readonly CountryCode[], lengths: Map<CountryCode, ReadonlySet<number>>): boolean {
+function validPhone(
+  candidate: string,
+  regions: readonly CountryCode[],
+  lengths: Map<CountryCode, ReadonlySet<number>>,
+): boolean {
   const compact = candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate;
   try {
-    if (compact.startsWith('+')) return parsePhoneNumberFromString(compact, { extract: false })?.isValid() === true;
+    if (compact.startsWith('+'))
+      return parsePhoneNumberFromString(compact, { extract: false })?.isValid() === true;
     // Parsing costs tens of µs per region: only regions whose number lengths fit are asked.
     const digits = digitCount(compact);
-    const trunk = compact.replace(/^\D+/, '').charCodeAt(0) === 48 || compact.replace(/^\D+/, '').charCodeAt(0) === 49;
+    const trunk =
+      compact.replace(/^\D+/, '').charCodeAt(0) === 48 || compact.replace(/^\D+/, '').charCodeAt(0) === 49;
     for (const region of regions) {
       const fit = lengths.get(region);
       if (fit && !fit.has(digits) && !(trunk && fit.has(digits - 1))) continue;
-      if (parsePhoneNumberFromString(compact, { defaultCountry: region, extract: false })?.isValid() === true) return true;
+      if (parsePhoneNumberFromString(compact, { defaultCountry: region, extract: false })?.isValid() === true)
+        return true;
     }
   } catch {
     return false;
@@ -66,7 +139,15 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
       let value = m[0];
       let start = m.index;
       const prev = text.charCodeAt(start - 1);
-      if (joinsBefore(text, start) || prev === 43 || prev === 46 || prev === 47 || prev === 45 || joinsAfter(text, start + value.length)) continue;
+      if (
+        joinsBefore(text, start) ||
+        prev === 43 ||
+        prev === 46 ||
+        prev === 47 ||
+        prev === 45 ||
+        joinsAfter(text, start + value.length)
+      )
+        continue;
       const lead = value.length - value.trimStart().length;
       start += lead;
       value = value.trim();
@@ -82,7 +163,7 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
       // Try the whole run, then shorter runs ending at a separator (a trailing year or count).
       let end = value.length;
       while (end > 0) {
-        const candidate = value.slice(0, end).replace(/[\s(.\/-]+$/, '');
+        const candidate = value.slice(0, end).replace(/[\s(./-]+$/, '');
         const digits = digitCount(candidate);
         if (digits < 7) break;
         if (digits <= 15) {
@@ -92,7 +173,12 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
             break;
           }
         }
-        const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'), candidate.lastIndexOf('.'), candidate.lastIndexOf('/'));
+        const cut = Math.max(
+          candidate.lastIndexOf(' '),
+          candidate.lastIndexOf('-'),
+          candidate.lastIndexOf('.'),
+          candidate.lastIndexOf('/'),
+        );
         if (cut <= 0) break;
         end = cut;
       }

@@ -15,7 +15,14 @@ function isEmailLocalCode(c: number): boolean {
 }
 
 function isDomainCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || isNonAsciiLetter(c);
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 45 ||
+    c === 46 ||
+    isNonAsciiLetter(c)
+  );
 }
 
 const NON_LETTER_UNICODE = /[^\p{L}\p{N}]/u;
@@ -119,13 +126,19 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
     const before = text.charCodeAt(m.index - 1);
     if (before === 46 || before === 44 || before === 47 || before === 45) continue;
     const after = text.charCodeAt(runEnd);
-    if ((after === 46 || after === 44 || after === 47 || after === 45) && isDigit(text.charCodeAt(runEnd + 1))) continue;
+    if (
+      (after === 46 || after === 44 || after === 47 || after === 45) &&
+      isDigit(text.charCodeAt(runEnd + 1))
+    )
+      continue;
     const groups: { start: number; end: number }[] = [];
     const re = /\d+/g;
-    for (let g = re.exec(run); g !== null; g = re.exec(run)) groups.push({ start: g.index, end: g.index + g[0].length });
+    for (let g = re.exec(run); g !== null; g = re.exec(run))
+      groups.push({ start: g.index, end: g.index + g[0].length });
     if (groups.length > 1 && groups.some((g) => g.end - g.start > 6)) {
       // A long unseparated run next to short ones: only whole single groups can be cards.
-      for (const g of groups) if (g.end - g.start >= 13) yield* checkCard(text, m.index + g.start, m.index + g.end);
+      for (const g of groups)
+        if (g.end - g.start >= 13) yield* checkCard(text, m.index + g.start, m.index + g.end);
       continue;
     }
     // "GR11 6669 1820 …" is an IBAN-like string (valid ones belong to the IBAN recognizer).
@@ -145,7 +158,7 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
         const end = m.index + groups[found]!.end;
         // Part of a longer digit run: a card only if a context word says so.
         const partial = from > 0 || found < groups.length - 1;
-        yield { start, end, score: partial ? 0.45 : cardScore(text, start, end, found > from) };
+        yield { start, end, score: partial ? 0.45 : cardScore(start, end, found > from) };
         from = found + 1;
       } else from++;
     }
@@ -155,14 +168,14 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
 function* checkCard(text: string, start: number, end: number): Iterable<RecognizerMatch> {
   const digits = text.slice(start, end);
   if (digits.length <= 19 && luhnCheck(digits) && cardBrand(digits) !== undefined)
-    yield { start, end, score: cardScore(text, start, end, false) };
+    yield { start, end, score: cardScore(start, end, false) };
 }
 
 /**
  * 14–19 digits that pass Luhn inside an issuer range are cards on their own; 12–13 digit
  * runs collide with EAN-13 barcodes and ids, so they need a context word (score below the bar).
  */
-function cardScore(text: string, start: number, end: number, grouped: boolean): number {
+function cardScore(start: number, end: number, grouped: boolean): number {
   return grouped || end - start >= 14 ? 0.95 : 0.4;
 }
 
@@ -200,7 +213,12 @@ const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
 function* findSsns(text: string): Iterable<RecognizerMatch> {
   SSN_PATTERN.lastIndex = 0;
   for (let m = SSN_PATTERN.exec(text); m !== null; m = SSN_PATTERN.exec(text)) {
-    if (joinsBefore(text, m.index) || text.charCodeAt(m.index - 1) === 45 || joinsAfter(text, m.index + m[0].length)) continue;
+    if (
+      joinsBefore(text, m.index) ||
+      text.charCodeAt(m.index - 1) === 45 ||
+      joinsAfter(text, m.index + m[0].length)
+    )
+      continue;
     if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
     // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
     yield { start: m.index, end: m.index + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 };
@@ -214,7 +232,12 @@ const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmw
 function* findIpv4(text: string): Iterable<RecognizerMatch> {
   IPV4_PATTERN.lastIndex = 0;
   for (let m = IPV4_PATTERN.exec(text); m !== null; m = IPV4_PATTERN.exec(text)) {
-    if (joinsBefore(text, m.index) || text.charCodeAt(m.index - 1) === 46 || joinsAfter(text, m.index + m[0].length)) continue;
+    if (
+      joinsBefore(text, m.index) ||
+      text.charCodeAt(m.index - 1) === 46 ||
+      joinsAfter(text, m.index + m[0].length)
+    )
+      continue;
     const value = m[0].replace(/\/\d+$/, '');
     if (value === '0.0.0.0' || value === '255.255.255.255') continue;
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -234,7 +257,12 @@ function* findIpv6(text: string): Iterable<RecognizerMatch> {
     while (start > 0 && isIpv6Code(text.charCodeAt(start - 1))) start--;
     let end = colon + 1;
     while (end < text.length && isIpv6Code(text.charCodeAt(end))) end++;
-    while (end > start && (text.charCodeAt(end - 1) === 46 || (text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) !== 58))) end--;
+    while (
+      end > start &&
+      (text.charCodeAt(end - 1) === 46 ||
+        (text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) !== 58))
+    )
+      end--;
     while (start < end && text.charCodeAt(start) === 46) start++;
     let zone = end;
     if (text.charCodeAt(end) === 37) {
@@ -296,14 +324,17 @@ const ADDRESS_PATTERN = new RegExp(
   'gu',
 );
 const ADDRESS_PREFILTER = new RegExp(
-  `\\b(?:${STREET_EN}|straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![a-zà-ÿ])`,
+  `straße|strasse|str\\.|weg\\b|gasse|allee|platz|ring\\b|damm|ufer|\\b(?:${STREET_EN}|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![a-zà-ÿ])`,
   'i',
 );
 
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?`;
-const PARTICLE = String.raw`(?:van|von|de|del|della|der|di|da|du|la|le|dos|das|y|ten|zu)`;
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*`;
+const PARTICLE = '(?:van|von|de|del|della|der|di|da|du|la|le|dos|das|y|ten|zu)';
 /** A name after a trigger: 1–3 capitalized words, with nobiliary particles between them. Case-sensitive. */
-const FULL_NAME = new RegExp(String.raw`${NAME_WORD}(?:[ 	]+(?:${PARTICLE}[ 	]+){0,2}${NAME_WORD}){0,2}`, 'uy');
+const FULL_NAME = new RegExp(
+  String.raw`(?:${PARTICLE}[ \t]+){0,2}${NAME_WORD}(?:[ 	]+(?:${PARTICLE}[ 	]+){0,2}${NAME_WORD}){0,2}`,
+  'uy',
+);
 const TITLE_TRIGGER =
   /(?<!(?<!\\)\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/gu;
 const PHRASE_TRIGGER =
@@ -315,15 +346,40 @@ function* findNames(text: string): Iterable<RecognizerMatch> {
     for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
       FULL_NAME.lastIndex = m.index + m[0].length;
       const name = FULL_NAME.exec(text);
-      if (name !== null) yield { start: name.index, end: name.index + name[0].length, score: trigger === TITLE_TRIGGER ? 0.7 : 0.65 };
+      if (name !== null)
+        yield {
+          start: name.index,
+          end: name.index + name[0].length,
+          score: trigger === TITLE_TRIGGER ? 0.7 : 0.65,
+        };
     }
   }
 }
 const NAME_PREFILTER =
   /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|appelle|nom|cordialement|llamo|nombre|atentamente|saludos)\b/i;
 const NOT_NAMES = new Set([
-  'The', 'This', 'That', 'Thanks', 'Thank', 'Team', 'Support', 'Customer', 'Service', 'Admin', 'Hello', 'Hi',
-  'Dear', 'Please', 'Sales', 'Billing', 'Unknown', 'None', 'Null', 'Order', 'Ticket', 'Account',
+  'The',
+  'This',
+  'That',
+  'Thanks',
+  'Thank',
+  'Team',
+  'Support',
+  'Customer',
+  'Service',
+  'Admin',
+  'Hello',
+  'Hi',
+  'Dear',
+  'Please',
+  'Sales',
+  'Billing',
+  'Unknown',
+  'None',
+  'Null',
+  'Order',
+  'Ticket',
+  'Account',
 ]);
 
 /** The built-in personal-data recognizers (phone numbers live in their own file). */
@@ -343,7 +399,20 @@ export const piiRecognizers: readonly Recognizer[] = [
     score: 0.95,
     find: findCards,
     contextBoost: 0.3,
-    context: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'karte', 'kreditkarte', 'carte', 'tarjeta', 'cc', 'pan'],
+    context: [
+      'card',
+      'credit',
+      'debit',
+      'visa',
+      'mastercard',
+      'amex',
+      'karte',
+      'kreditkarte',
+      'carte',
+      'tarjeta',
+      'cc',
+      'pan',
+    ],
   },
   {
     name: 'iban',
@@ -357,7 +426,16 @@ export const piiRecognizers: readonly Recognizer[] = [
     dataClass: 'pii.ssn',
     score: 0.8,
     find: findSsns,
-    context: ['ssn', 'social security', 'social-security', 'soc sec', 'taxpayer', 'ss#', 'ss #', 'sozialversicherungsnummer'],
+    context: [
+      'ssn',
+      'social security',
+      'social-security',
+      'soc sec',
+      'taxpayer',
+      'ss#',
+      'ss #',
+      'sozialversicherungsnummer',
+    ],
     contextBoost: 0.5,
   },
   {
@@ -380,14 +458,33 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'date-of-birth',
     dataClass: 'pii.dob',
     score: 0.6,
-    prefilter: (text) => /birth|born|dob|d\.o\.b|geb|naissance|né|nacid|nacimiento|cumple|anniversaire/i.test(text),
+    prefilter: (text) =>
+      /birth|born|dob|d\.o\.b|geb|naissance|né|nacid|nacimiento|cumple|anniversaire/i.test(text),
     pattern: DATE_PATTERN,
     validate: plausibleDate,
     requireContext: true,
     contextWindow: 40,
     context: [
-      'born', 'birth', 'birthday', 'date of birth', 'dob', 'd.o.b', 'geboren', 'geburtsdatum', 'geburtstag', 'geb.',
-      'né', 'née', 'naissance', 'date de naissance', 'anniversaire', 'nacido', 'nacida', 'nacimiento', 'fecha de nacimiento', 'cumpleaños',
+      'born',
+      'birth',
+      'birthday',
+      'date of birth',
+      'dob',
+      'd.o.b',
+      'geboren',
+      'geburtsdatum',
+      'geburtstag',
+      'geb.',
+      'né',
+      'née',
+      'naissance',
+      'date de naissance',
+      'anniversaire',
+      'nacido',
+      'nacida',
+      'nacimiento',
+      'fecha de nacimiento',
+      'cumpleaños',
     ],
     contextBoost: 0.3,
   },
@@ -398,7 +495,23 @@ export const piiRecognizers: readonly Recognizer[] = [
     prefilter: (text) => ADDRESS_PREFILTER.test(text),
     pattern: ADDRESS_PATTERN,
     validate: (value) => /\d/.test(value),
-    context: ['address', 'lives at', 'live at', 'ship to', 'deliver to', 'located at', 'adresse', 'anschrift', 'wohnhaft', 'wohnt', 'domicile', 'habite', 'dirección', 'domicilio', 'vive en'],
+    context: [
+      'address',
+      'lives at',
+      'live at',
+      'ship to',
+      'deliver to',
+      'located at',
+      'adresse',
+      'anschrift',
+      'wohnhaft',
+      'wohnt',
+      'domicile',
+      'habite',
+      'dirección',
+      'domicilio',
+      'vive en',
+    ],
     contextBoost: 0.25,
   },
   {
@@ -410,4 +523,3 @@ export const piiRecognizers: readonly Recognizer[] = [
     validate: (value) => !NOT_NAMES.has(value.split(/\s+/)[0]!),
   },
 ];
-

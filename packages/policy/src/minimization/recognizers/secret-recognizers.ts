@@ -6,7 +6,13 @@ const B = '(?<![A-Za-z0-9_-])';
 const E = '(?![A-Za-z0-9_-])';
 
 /** Tokens with a documented, distinctive prefix. `validate` rejects placeholders such as `sk-xxxxxxxx…`. */
-function keyRecognizer(name: string, prefilter: readonly string[], source: string, score = 0.95, minClasses = 2): Recognizer {
+function keyRecognizer(
+  name: string,
+  prefilter: readonly string[],
+  source: string,
+  score = 0.95,
+  minClasses = 2,
+): Recognizer {
   return {
     name,
     dataClass: 'secret.api_key',
@@ -37,7 +43,8 @@ function* findPrivateKeys(text: string): Iterable<RecognizerMatch> {
 }
 
 /** `scheme://user:password@host`: only the password is the secret. */
-const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{1,128}:([^\s@/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
+const URL_CREDENTIALS =
+  /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{1,128}:([^\s@/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
 
 function* findUrlPasswords(text: string): Iterable<RecognizerMatch> {
   URL_CREDENTIALS.lastIndex = 0;
@@ -50,7 +57,8 @@ function* findUrlPasswords(text: string): Iterable<RecognizerMatch> {
   }
 }
 
-const PASSWORD_WORDS = 'password|passwd|passwort|kennwort|pwd|pass|passphrase|mot de passe|mdp|contraseña|contrasena|clave';
+const PASSWORD_WORDS =
+  'password|passwd|passwort|kennwort|pwd|pass|passphrase|mot de passe|mdp|contraseña|contrasena|clave';
 /** `password: x`, `"password": "x"`, `Password=x;` (ADO.NET, JDBC query strings, YAML, env files). */
 const PASSWORD_KEYWORD = new RegExp(`(?:${PASSWORD_WORDS})`, 'gi');
 /** After a password word: an optional suffix (`_hash`, `word`), a separator, an optional quote, the value. */
@@ -59,7 +67,12 @@ const PASSWORD_VALUE =
 
 function passwordLike(value: string): boolean {
   if (value.startsWith('<') && value.endsWith('>')) return false;
-  if (/^(?:\*+|x+|\.+|null|none|undefined|true|false|required|optional|string|changeme|\$\{?\w+\}?|%\w+%)$/i.test(value)) return false;
+  if (
+    /^(?:\*+|x+|\.+|null|none|undefined|true|false|required|optional|string|changeme|\$\{?\w+\}?|%\w+%)$/i.test(
+      value,
+    )
+  )
+    return false;
   // A plain dictionary word in prose ("password: please reset") is not a password.
   return charClassCount(value) >= 2 || value.length >= 12;
 }
@@ -97,7 +110,9 @@ function joinsBeforeAsLetter(text: string, index: number): boolean {
 }
 
 function* findPasswordAssignments(text: string): Iterable<RecognizerMatch> {
-  yield* findAssignments(text, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) => (passwordLike(value) ? value : undefined));
+  yield* findAssignments(text, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) =>
+    passwordLike(value) ? value : undefined,
+  );
 }
 
 const TOKEN_WORDS =
@@ -124,21 +139,40 @@ const AWS_SECRET = /(?<![A-Za-z0-9/+_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
 /** The built-in secret recognizers. */
 export const secretRecognizers: readonly Recognizer[] = [
   // @see https://platform.openai.com/docs/api-reference/authentication (sk-, sk-proj-, sk-svcacct-, sk-admin-)
-  keyRecognizer('openai-api-key', ['sk-'], 'sk-(?!ant-)(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,200}'),
+  keyRecognizer(
+    'openai-api-key',
+    ['sk-'],
+    'sk-(?!ant-)(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,200}',
+  ),
   // @see https://docs.anthropic.com/en/api/overview#authentication (sk-ant-api03-…, sk-ant-admin01-…)
   keyRecognizer('anthropic-api-key', ['sk-ant-'], 'sk-ant-[a-z]{2,8}\\d{0,3}-[A-Za-z0-9_-]{24,200}', 0.98),
   // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-  keyRecognizer('aws-access-key-id', ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'], '(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16}', 0.95, 1),
+  keyRecognizer(
+    'aws-access-key-id',
+    ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'],
+    '(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16}',
+    0.95,
+    1,
+  ),
   {
     name: 'aws-secret-access-key',
     dataClass: 'secret.api_key',
     score: 0.9,
     prefilter: (text) => /aws|amazon|secret_access|secretaccess/i.test(text),
     pattern: AWS_SECRET,
-    validate: (value) => /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40),
+    validate: (value) =>
+      /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40),
     requireContext: true,
     contextWindow: 96,
-    context: ['aws', 'amazon', 'secret_access_key', 'secretaccesskey', 'aws_secret', 'secret access key', 'secret'],
+    context: [
+      'aws',
+      'amazon',
+      'secret_access_key',
+      'secretaccesskey',
+      'aws_secret',
+      'secret access key',
+      'secret',
+    ],
   },
   // @see https://cloud.google.com/docs/authentication/api-keys
   keyRecognizer('google-api-key', ['AIza'], 'AIza[0-9A-Za-z_-]{35}'),
@@ -156,7 +190,11 @@ export const secretRecognizers: readonly Recognizer[] = [
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,200}/g,
   },
   // @see https://docs.stripe.com/keys
-  keyRecognizer('stripe-key', ['_live_', '_test_', 'whsec_'], '(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9]{24,64})'),
+  keyRecognizer(
+    'stripe-key',
+    ['_live_', '_test_', 'whsec_'],
+    '(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9]{24,64})',
+  ),
   // @see https://www.twilio.com/docs/iam/api-keys (SK… key SIDs); auth tokens are caught as tokens near "twilio"/"token".
   keyRecognizer('twilio-api-key', ['SK'], 'SK[0-9a-fA-F]{32}', 0.85),
   // @see https://www.twilio.com/docs/iam/api-keys/keys-in-console
@@ -177,7 +215,11 @@ export const secretRecognizers: readonly Recognizer[] = [
   keyRecognizer('huggingface-token', ['hf_'], 'hf_[A-Za-z]{34}'),
   keyRecognizer('pypi-token', ['pypi-'], 'pypi-AgE[A-Za-z0-9_-]{50,}'),
   keyRecognizer('digitalocean-token', ['dop_v1_', 'doo_v1_'], 'do[op]_v1_[a-f0-9]{64}'),
-  keyRecognizer('shopify-token', ['shpat_', 'shpss_', 'shpca_', 'shppa_'], 'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}'),
+  keyRecognizer(
+    'shopify-token',
+    ['shpat_', 'shpss_', 'shpca_', 'shppa_'],
+    'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}',
+  ),
   keyRecognizer('mailgun-key', ['key-'], 'key-[0-9a-f]{32}', 0.8),
   {
     name: 'jwt',
@@ -194,7 +236,13 @@ export const secretRecognizers: readonly Recognizer[] = [
     prefilter: ['PRIVATE KEY'],
     find: findPrivateKeys,
   },
-  { name: 'url-password', dataClass: 'secret.password', score: 0.98, prefilter: ['://'], find: findUrlPasswords },
+  {
+    name: 'url-password',
+    dataClass: 'secret.password',
+    score: 0.98,
+    prefilter: ['://'],
+    find: findUrlPasswords,
+  },
   {
     name: 'password-assignment',
     dataClass: 'secret.password',

@@ -61,8 +61,12 @@ export function contextTest(words: readonly string[]): (text: string, from: numb
     for (const word of lowered) {
       let at = window.indexOf(word);
       while (at >= 0) {
-        const startsWord = at === 0 ? !joinsBefore(text, start) || !isLetterAt(text, start - 1) : !isLetterOrDigitBefore(window, at);
-        const endsWord = word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
+        const startsWord =
+          at === 0
+            ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
+            : !isLetterOrDigitBefore(window, at);
+        const endsWord =
+          word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
         if (startsWord && endsWord) return true;
         at = window.indexOf(word, at + 1);
       }

@@ -17,7 +17,9 @@ export function jwtCheck(token: string): boolean {
   if (header === undefined) return false;
   try {
     const parsed: unknown = JSON.parse(header);
-    return typeof parsed === 'object' && parsed !== null && typeof (parsed as { alg?: unknown }).alg === 'string';
+    return (
+      typeof parsed === 'object' && parsed !== null && typeof (parsed as { alg?: unknown }).alg === 'string'
+    );
   } catch {
     return false;
   }
