@@ -15,6 +15,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Check capabilities: would this request be allowed?',
     load: async () => (await import('./commands/caps.js')).capsCommand,
   },
+  chat: {
+    summary: 'Send one prompt to any provider (with a fixed-result tool loop)',
+    load: async () => (await import('./commands/chat.js')).chatCommand,
+  },
   audit: {
     summary: 'Verify an audit log or summarize it per agent',
     load: async () => (await import('./commands/audit.js')).auditCommand,

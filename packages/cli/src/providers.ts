@@ -1,5 +1,7 @@
 import type { ModelAdapter } from '@baton/core/contracts';
 import { localProvider } from '@baton/provider-local';
+import { createOllama, createOpenAICompatible } from '@baton/provider-ollama';
+import { createOpenAI } from '@baton/provider-openai';
 
 /** What a provider needs to make an adapter from the command line or config. */
 export interface ChatProviderOptions {
@@ -16,4 +18,13 @@ export type ChatProviderFactory = (options: ChatProviderOptions) => ModelAdapter
 /** Every provider the CLI knows, by the name used in `--provider` and model references. */
 export const chatProviders: Record<string, ChatProviderFactory> = {
   local: ({ model }) => localProvider()(model),
+  openai: ({ model, baseURL, apiKey, env }) => createOpenAI({ baseURL, apiKey, env }).chat(model),
+  'openai-responses': ({ model, baseURL, apiKey, env }) =>
+    createOpenAI({ baseURL, apiKey, env }).responses(model),
+  ollama: ({ model, baseURL, apiKey }) => createOllama({ baseURL, apiKey }).chat(model),
+  'openai-compatible': ({ model, baseURL, apiKey, env }) =>
+    createOpenAICompatible({
+      baseURL: baseURL ?? env.OPENAI_COMPATIBLE_BASE_URL ?? '',
+      apiKey: apiKey ?? env.OPENAI_COMPATIBLE_API_KEY,
+    }).chat(model),
 };
