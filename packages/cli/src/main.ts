@@ -11,6 +11,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Dry-run the scheduler on a DAG (simulated clock)',
     load: async () => (await import('./commands/plan.js')).planCommand,
   },
+  redact: {
+    summary: 'Minimize text as it would be sent to a provider (placeholders for PII and secrets)',
+    load: async () => (await import('./commands/redact.js')).redactCommand,
+  },
   caps: {
     summary: 'Check capabilities: would this request be allowed?',
     load: async () => (await import('./commands/caps.js')).capsCommand,
