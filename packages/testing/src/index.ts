@@ -22,6 +22,16 @@ export {
   startAnthropicWireServer,
 } from './wire/anthropic-wire-server.js';
 export {
+  BEDROCK_TEST_CREDENTIALS,
+  type BedrockWireServerOptions,
+  bedrockConverseRoute,
+  bedrockErrorReply,
+  bedrockEventFrame,
+  bedrockExceptionFrame,
+  startBedrockWireServer,
+  verifyBedrockSignature,
+} from './wire/bedrock-wire-server.js';
+export {
   type GeminiWireServerOptions,
   geminiErrorBody,
   geminiGenerateContentRoute,
