@@ -1,3 +1,4 @@
+import { ValidationError } from '@baton/core/contracts';
 import { type CapabilityRequest, parseCapabilityRequest } from './capability-request.js';
 import { type CoverResult, decide } from './covers.js';
 import { type Grant, parseGrant } from './grant.js';
@@ -26,6 +27,9 @@ export class CapabilitySet implements Iterable<string> {
   /** Parses grants into a set (duplicates dropped). Throws `ValidationError` naming an invalid grant. */
   static of(capabilities: Iterable<string> | CapabilitySet): CapabilitySet {
     if (capabilities instanceof CapabilitySet) return capabilities;
+    if (typeof capabilities === 'string') {
+      throw new ValidationError(`expected a list of capabilities, got the string '${capabilities}'`);
+    }
     const grants: Grant[] = [];
     for (const text of capabilities) grants.push(parseGrant(text));
     return grants.length === 0 ? CapabilitySet.empty : new CapabilitySet(grants);

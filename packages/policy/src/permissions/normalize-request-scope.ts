@@ -16,8 +16,7 @@ const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL = /\p{Cc}/u;
 const NON_ASCII = /[^\x00-\x7F]/;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const encoder = new TextEncoder();
+const STRAY_PERCENT = /%(?![0-9A-Fa-f]{2})/g;
 // NFKC of single characters, memoized: the set of characters seen in paths is small.
 const confusableCache = new Map<number, string | null>();
 
@@ -83,36 +82,18 @@ function deny(reason: string): ScopeNormalization {
   return { ok: false, reason };
 }
 
-/** One round: every `%XX` becomes its byte; the bytes must be valid UTF-8. */
+/**
+ * One round: every `%XX` becomes its byte and the bytes must be valid UTF-8 (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), which is exactly what
+ * `decodeURIComponent` enforces. A `%` not followed by two hex digits is literal, so it is
+ * escaped first.
+ */
 function percentDecode(text: string): string | undefined {
-  const source = encoder.encode(text);
-  const bytes = new Uint8Array(source.length);
-  let length = 0;
-  for (let i = 0; i < source.length; i++) {
-    const byte = source[i]!;
-    if (byte === 0x25 && i + 2 < source.length) {
-      const high = hexValue(source[i + 1]!);
-      const low = hexValue(source[i + 2]!);
-      if (high >= 0 && low >= 0) {
-        bytes[length++] = high * 16 + low;
-        i += 2;
-        continue;
-      }
-    }
-    bytes[length++] = byte;
-  }
   try {
-    return utf8.decode(bytes.subarray(0, length));
+    return decodeURIComponent(text.replace(STRAY_PERCENT, '%25'));
   } catch {
     return undefined;
   }
-}
-
-function hexValue(byte: number): number {
-  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
-  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
-  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
-  return -1;
 }
 
 /** The NFKC form when it contains `/`, `\` or `.`, else null. */

@@ -87,3 +87,11 @@ describe('CapabilitySet', () => {
     expect(() => CapabilitySet.of(['fs:read:/a%2fb'])).toThrow(/contains '%'/);
   });
 });
+
+describe('CapabilitySet.of input checks', () => {
+  it('rejects a bare string (which would iterate characters)', () => {
+    expect(() => CapabilitySet.of('crm:read' as unknown as string[])).toThrow(
+      /expected a list of capabilities/,
+    );
+  });
+});

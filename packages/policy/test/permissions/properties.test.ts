@@ -2,18 +2,39 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attenuate, CapabilitySet, checkCapability } from '../../src/permissions/index.js';
 
-// An independent reference for DESIGN.md's capability semantics: decodeURIComponent for
-// the decoding rounds, regular expressions for the matching. It shares no code with src/.
+// An independent reference for DESIGN.md's capability semantics: byte-level percent
+// decoding checked by a fatal UTF-8 decoder, and regular expressions for the matching. It
+// shares no code with src/ (which decodes with decodeURIComponent and matches segment-wise).
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeRound(text: string): string | null {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const hex = /^%([0-9a-fA-F]{2})/.exec(text.slice(i, i + 3));
+    if (hex) {
+      bytes.push(Number.parseInt(hex[1]!, 16));
+      i += 3;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    bytes.push(...new TextEncoder().encode(String.fromCodePoint(point)));
+    i += point > 0xffff ? 2 : 1;
+  }
+  try {
+    return fatalUtf8.decode(new Uint8Array(bytes));
+  } catch {
+    return null;
+  }
+}
 
 function referenceNormalize(scope: string): { absolute: boolean; segments: string[] } | null {
   const percentEscape = /%[0-9a-fA-F]{2}/;
   let text = scope;
   for (let round = 0; round < 3 && percentEscape.test(text); round++) {
-    try {
-      text = decodeURIComponent(text.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
-    } catch {
-      return null;
-    }
+    const decoded = decodeRound(text);
+    if (decoded === null) return null;
+    text = decoded;
   }
   if (percentEscape.test(text)) return null;
   text = text.normalize('NFC').split('\\').join('/');

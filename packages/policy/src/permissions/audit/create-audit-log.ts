@@ -86,7 +86,7 @@ export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
   const onEvent = (event: RunEvent): void => {
     const runId = event.runId;
     const base = {
-      time: new Date(event.time).toISOString(),
+      time: new Date(Number.isFinite(event.time) ? event.time : Date.now()).toISOString(),
       runId,
       principal: principals.get(runId) ?? null,
     };
