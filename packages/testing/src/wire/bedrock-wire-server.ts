@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EventStreamCodec, fromUtf8, Sha256, SignatureV4, toUtf8 } from './load-aws-modules.js';
 import type { WireReply } from './wire-reply.js';
 import {
@@ -222,6 +222,19 @@ export async function verifyBedrockSignature(
       );
     headers[name] = value;
   }
+  // The signer trusts an `x-amz-content-sha256` header as the payload hash; the service does
+  // not: it hashes the body it received, so a tampered body cannot reuse the old hash.
+  const claimed = request.headers['x-amz-content-sha256'];
+  if (
+    claimed !== undefined &&
+    claimed !== createHash('sha256').update(request.rawBody, 'utf8').digest('hex')
+  ) {
+    return bedrockErrorReply(
+      403,
+      'InvalidSignatureException',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    );
+  }
   const [hostname = '127.0.0.1', port] = headers.host!.split(':');
   const signer = new SignatureV4({
     service: 'bedrock',
@@ -234,6 +247,8 @@ export async function verifyBedrockSignature(
         : {}),
     },
     sha256: Sha256,
+    // Only headers the client signed take part; the signer must not add its own.
+    applyChecksum: false,
   });
   const expected = await signer.sign(
     {
