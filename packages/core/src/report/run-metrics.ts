@@ -129,13 +129,29 @@ export function computeRunMetrics(
   // A result is used when its task and every ancestor succeeded (it reached the caller).
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const usedMemo = new Map<string, boolean>();
-  const used = (t: TaskTiming): boolean => {
-    const known = usedMemo.get(t.id);
-    if (known !== undefined) return known;
-    const parent = t.parentId === null ? undefined : byId.get(t.parentId);
-    const value = t.succeeded && (parent === undefined || used(parent));
-    usedMemo.set(t.id, value);
-    return value;
+  // Iterative walk up the parent chain (trees can be deep); a cycle counts as unused.
+  const used = (task: TaskTiming): boolean => {
+    const chain: TaskTiming[] = [];
+    const onChain = new Set<string>();
+    let cursor: TaskTiming | undefined = task;
+    let verdict = true;
+    while (cursor) {
+      const known = usedMemo.get(cursor.id);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      if (!cursor.succeeded || onChain.has(cursor.id)) {
+        verdict = false;
+        break;
+      }
+      chain.push(cursor);
+      onChain.add(cursor.id);
+      cursor = cursor.parentId === null ? undefined : byId.get(cursor.parentId);
+    }
+    // Everything below a failure on the chain is unused; everything below success is used.
+    for (let i = chain.length - 1; i >= 0; i--) usedMemo.set(chain[i]!.id, verdict);
+    return usedMemo.get(task.id) ?? verdict;
   };
   let allTokens = 0;
   let usedTokens = 0;

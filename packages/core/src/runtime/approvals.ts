@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunEventStream } from './event-stream.js';
+import type { CancellationSignal } from './task-cancellation.js';
 
 interface Pending {
   taskId: string;
@@ -20,7 +21,7 @@ export class ApprovalRegistry {
     events: RunEventStream,
     call: { taskId: string; toolName: string; capabilities: string[]; argsDigest: string },
     timeoutMs: number,
-    signal: AbortSignal,
+    signal: CancellationSignal,
   ): Promise<boolean> {
     const approvalId = `apr_${randomUUID()}`;
     return new Promise<boolean>((resolve) => {

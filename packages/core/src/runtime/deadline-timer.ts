@@ -16,7 +16,9 @@ export class DeadlineTimer {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (heap[p]!.at <= heap[i]!.at) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      const swap = heap[i]!;
+      heap[i] = heap[p]!;
+      heap[p] = swap;
       i = p;
     }
     this.arm();
@@ -66,7 +68,9 @@ export class DeadlineTimer {
         if (l < heap.length && heap[l]!.at < heap[m]!.at) m = l;
         if (r < heap.length && heap[r]!.at < heap[m]!.at) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        const swap = heap[i]!;
+        heap[i] = heap[m]!;
+        heap[m] = swap;
         i = m;
       }
     }

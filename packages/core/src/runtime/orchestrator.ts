@@ -213,7 +213,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
         outcome = { status: 'succeeded', output, error: undefined, report: undefined as never };
       } catch (error) {
         const status =
-          root?.controller.signal.aborted || CancelledError.isInstance(error) ? 'cancelled' : 'failed';
+          root?.cancellation.aborted || CancelledError.isInstance(error) ? 'cancelled' : 'failed';
         outcome = { status, output: undefined, error, report: undefined as never };
       }
       const finished: Parameters<typeof events.emit>[0] = { type: 'run-finished', status: outcome.status };

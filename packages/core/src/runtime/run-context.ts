@@ -9,11 +9,12 @@ import type { ApprovalRegistry } from './approvals.js';
 import type { DeadlineTimer } from './deadline-timer.js';
 import type { RunEventStream } from './event-stream.js';
 import type { ModelRegistry } from './model-registry.js';
+import type { CancellationSignal, TaskCancellation } from './task-cancellation.js';
 
 /** Waits for request and token capacity of one provider model (`provider:model`). */
 export interface RateLimiter {
   /** Resolves (or returns synchronously) when a call of `tokens` may start. */
-  acquire(key: string, tokens: number, signal?: AbortSignal): void | Promise<void>;
+  acquire(key: string, tokens: number, signal?: CancellationSignal): void | Promise<void>;
   /** Feeds back what the provider said (rate-limit headers, or a 429's retry hint). */
   observe?(
     key: string,
@@ -59,7 +60,8 @@ export interface TaskState {
   readonly input: unknown;
   readonly priority: number;
   readonly capabilities: readonly string[];
-  readonly controller: AbortController;
+  /** Cancels the task; hands out a real AbortSignal only on demand. */
+  readonly cancellation: TaskCancellation;
   readonly budget: Budget | undefined;
   readonly dependsOn: readonly string[] | undefined;
   readonly expectedMs: number | undefined;

@@ -33,10 +33,11 @@ export function createSimpleScheduler(options: { concurrency: number }): Schedul
     let i = heap.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[p]!)) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      if (!before(w, heap[p]!)) break;
+      heap[i] = heap[p]!;
       i = p;
     }
+    heap[i] = w;
   };
   const pop = (): Waiter | undefined => {
     const top = heap[0];
@@ -51,7 +52,9 @@ export function createSimpleScheduler(options: { concurrency: number }): Schedul
         if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
         if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        const swap = heap[i]!;
+        heap[i] = heap[m]!;
+        heap[m] = swap;
         i = m;
       }
     }

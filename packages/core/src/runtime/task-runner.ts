@@ -8,6 +8,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { RunContext, TaskState } from './run-context.js';
 import { runAgentLoop } from './runner/agent-loop.js';
 import { summarizeError } from './runner/error-summary.js';
+import { TaskCancellation } from './task-cancellation.js';
 
 /** How a new task is created: by the run (root), by delegation, or from a planned DAG. */
 export interface TaskInit {
@@ -25,8 +26,8 @@ export interface TaskInit {
 
 /** Cancels a task and its whole subtree. */
 export function cancelTask(task: TaskState, reason: unknown): void {
-  if (task.controller.signal.aborted) return;
-  task.controller.abort(reason);
+  if (task.cancellation.aborted) return;
+  task.cancellation.cancel(reason);
   if (task.children) for (const child of task.children) cancelTask(child, reason);
 }
 
@@ -41,7 +42,7 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     input: init.input,
     priority: init.priority ?? init.parent?.priority ?? 0,
     capabilities: init.capabilities,
-    controller: new AbortController(),
+    cancellation: new TaskCancellation(),
     budget,
     dependsOn: init.dependsOn,
     expectedMs: init.expectedMs,
@@ -50,7 +51,7 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     policyContext: undefined,
   };
   if (init.parent) {
-    if (init.parent.controller.signal.aborted) task.controller.abort(init.parent.controller.signal.reason);
+    if (init.parent.cancellation.aborted) task.cancellation.cancel(init.parent.cancellation.reason);
     if (!init.parent.children) init.parent.children = new Set();
     init.parent.children.add(task);
   }
@@ -79,7 +80,7 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     const cancel = run.deadlines.schedule(deadline, () =>
       cancelTask(task, new TimeoutError(`task ${id} (${agentName}) passed its deadline`)),
     );
-    task.controller.signal.addEventListener('abort', cancel, { once: true });
+    task.cancellation.addEventListener('abort', cancel);
     (task as { clearDeadline?: () => void }).clearDeadline = cancel;
   }
   return task;
@@ -87,7 +88,7 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
 
 /** Runs a created task to its end: wait for its turn, run the agent, release everything. */
 export async function runTask(run: RunContext, task: TaskState): Promise<unknown> {
-  const signal = task.controller.signal;
+  const signal = task.cancellation;
   let status: 'succeeded' | 'failed' | 'cancelled' = 'failed';
   let failure: unknown;
   try {
@@ -141,7 +142,9 @@ function toolContext(run: RunContext, task: TaskState): ToolContext {
     runId: run.runId,
     taskId: task.id,
     agent: task.agent.name,
-    signal: task.controller.signal,
+    get signal() {
+      return task.cancellation.signal;
+    },
     capabilities: task.capabilities,
   };
 }

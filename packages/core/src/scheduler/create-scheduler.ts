@@ -1,3 +1,4 @@
+import type { CancellationSignal } from '../runtime/task-cancellation.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { type Clock, realClock } from './clock.js';
@@ -34,7 +35,7 @@ export interface PriorityScheduler extends Scheduler {
   request(
     taskId: string,
     onGranted: (lease: Lease) => void,
-    signal?: AbortSignal,
+    signal?: CancellationSignal,
     onCancelled?: (error: CancelledError) => void,
   ): void;
   /** Runs `fn` with dispatching deferred to its end, so tasks added together are ordered together. */
@@ -89,7 +90,7 @@ class TaskNode implements Lease {
   successors: TaskNode[] = noNodes;
   granted: ((lease: Lease) => void) | null = null;
   rejected: ((error: CancelledError) => void) | null = null;
-  signal: AbortSignal | null = null;
+  signal: CancellationSignal | null = null;
 
   constructor(
     readonly id: string,
@@ -234,7 +235,7 @@ class SchedulerImpl implements PriorityScheduler {
   private readonly nodes = new Map<string, TaskNode>();
   private readonly heap = new NodeHeap();
   private readonly classes = new Map<number, PriorityClass>();
-  private readonly poolsByName = new Map<string, Pool>();
+  private readonly poolsByName = new Map<string, Pool | null>();
   private readonly parkedPools = new Set<Pool>();
   private readonly poolLimits: Readonly<Record<string, number>>;
   private readonly ageingMs: number;
@@ -355,17 +356,18 @@ class SchedulerImpl implements PriorityScheduler {
           const colon = name.indexOf(':');
           if (colon > 0) limit = this.poolLimits[`${name.slice(0, colon)}:*`];
         }
-        if (limit === undefined) continue;
-        pool = new Pool(name, Math.floor(limit));
+        // Unlimited pools are remembered as null so the hot path never looks twice.
+        pool = limit === undefined ? null : new Pool(name, Math.floor(limit));
         this.poolsByName.set(name, pool);
       }
+      if (pool === null) continue;
       pools ??= [];
       if (!pools.includes(pool)) pools.push(pool);
     }
     return pools ?? noPools;
   }
 
-  acquire(taskId: string, signal?: AbortSignal): Promise<Lease> {
+  acquire(taskId: string, signal?: CancellationSignal): Promise<Lease> {
     return new Promise<Lease>((resolve, reject) => {
       this.request(taskId, resolve, signal, reject);
     });
@@ -374,7 +376,7 @@ class SchedulerImpl implements PriorityScheduler {
   request(
     taskId: string,
     onGranted: (lease: Lease) => void,
-    signal?: AbortSignal,
+    signal?: CancellationSignal,
     onCancelled?: (error: CancelledError) => void,
   ): void {
     let node = this.nodes.get(taskId);

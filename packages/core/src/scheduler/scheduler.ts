@@ -1,3 +1,5 @@
+import type { CancellationSignal } from '../runtime/task-cancellation.js';
+
 /** A task as the scheduler sees it. */
 export interface SchedulerTask {
   readonly id: string;
@@ -32,7 +34,7 @@ export interface Scheduler {
   /** Registers a task (and its dependencies) without waiting. */
   add(task: SchedulerTask): void;
   /** Waits for the task's turn; rejects with `CancelledError` when the signal aborts. */
-  acquire(taskId: string, signal?: AbortSignal): Promise<Lease>;
+  acquire(taskId: string, signal?: CancellationSignal): Promise<Lease>;
   /** Marks a task done (any status), unblocking tasks that depend on it. */
   finish(taskId: string): void;
   /** The most tasks that may run at once in the run pool. */

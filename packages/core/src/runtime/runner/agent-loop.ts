@@ -56,7 +56,7 @@ export async function runAgentLoop(
   const maxSteps = agent.maxSteps ?? defaultMaxSteps;
   let repaired = false;
   for (let step = 0; step < maxSteps; step++) {
-    task.controller.signal.throwIfAborted();
+    task.cancellation.throwIfAborted();
     const result = await callModel(run, task, adapter, request, {
       coordination: options.coordination,
       stream: agent.stream === true,

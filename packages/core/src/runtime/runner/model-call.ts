@@ -1,17 +1,44 @@
 import type { Reservation } from '../../budget/budget-ledger.js';
-import type { ModelAdapter } from '../../contracts/model/v1/model-adapter.js';
+import type { ModelAdapter, ModelCallOptions } from '../../contracts/model/v1/model-adapter.js';
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
 import type { ModelContentPart, ModelResult } from '../../contracts/model/v1/model-result.js';
 import { emptyUsage } from '../../contracts/model/v1/usage.js';
 import { PermissionDeniedError } from '../../errors/permission-denied-error.js';
 import { ProviderUnavailableError } from '../../errors/provider-unavailable-error.js';
 import { RateLimitError } from '../../errors/rate-limit-error.js';
-import { findPrice, priceUsage } from '../../pricing/price-table.js';
+import { findPrice, type ModelPrice, priceUsage } from '../../pricing/price-table.js';
 import { now } from '../event-stream.js';
 import type { RunContext, TaskState } from '../run-context.js';
+import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
 import { policyContextOf } from './policy-context.js';
 import { raceAbort } from './race-abort.js';
+
+// Prices resolved once per adapter and price table rather than on every call.
+const priceCache = new WeakMap<object, WeakMap<ModelAdapter, ModelPrice | undefined>>();
+function priceOf(run: RunContext, adapter: ModelAdapter): ModelPrice | undefined {
+  let byAdapter = priceCache.get(run.prices);
+  if (!byAdapter) {
+    byAdapter = new WeakMap();
+    priceCache.set(run.prices, byAdapter);
+  }
+  if (byAdapter.has(adapter)) return byAdapter.get(adapter);
+  const price = findPrice(run.prices, adapter.provider, adapter.modelId);
+  byAdapter.set(adapter, price);
+  return price;
+}
+
+// The AbortSignal is made only if the adapter reads it: most in-process models never do.
+// A class keeps the getter on the prototype, so each call allocates one small object.
+class LazySignalOptions implements ModelCallOptions {
+  constructor(private readonly cancellation: TaskCancellation) {}
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+}
+function callOptions(cancellation: TaskCancellation): ModelCallOptions {
+  return new LazySignalOptions(cancellation);
+}
 
 /** Worst-case input tokens of a serialized request: ~4 bytes per token, rounded up. */
 export function estimateInputTokens(serialized: string): number {
@@ -57,12 +84,12 @@ export async function callModel(
 
   const provider = adapter.provider;
   const modelId = adapter.modelId;
-  const price = findPrice(run.prices, provider, modelId);
-  const signal = task.controller.signal;
+  const price = priceOf(run, adapter);
+  const cancellation = task.cancellation;
   const worstTokens = estimateInputTokens(serialized) + (request.maxOutputTokens ?? 0);
 
   if (run.rateLimiter) {
-    const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, signal);
+    const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, cancellation);
     if (waiting) await waiting;
   }
 
@@ -72,7 +99,10 @@ export async function callModel(
       inputTokens: estimateInputTokens(serialized),
       outputTokens: request.maxOutputTokens ?? 0,
     });
-    const reserved = run.ledger.reserve({ taskId: task.id, tokens: worstTokens, costUsd: worstCost }, signal);
+    const reserved = run.ledger.reserve(
+      { taskId: task.id, tokens: worstTokens, costUsd: worstCost },
+      cancellation,
+    );
     reservation = 'then' in reserved ? await reserved : reserved;
     run.events.emit({
       type: 'budget-reserved',
@@ -95,8 +125,8 @@ export async function callModel(
   let result: ModelResult;
   try {
     result = options.stream
-      ? await collectStream(run, task, adapter, request, signal)
-      : await raceAbort(adapter.generate(request, { signal }), signal);
+      ? await collectStream(run, task, adapter, request, cancellation.signal)
+      : await raceAbort(adapter.generate(request, callOptions(cancellation)), cancellation);
   } catch (error) {
     reservation?.release();
     if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {

@@ -1,9 +1,11 @@
+import type { CancellationSignal } from '../task-cancellation.js';
+
 /**
  * Settles with `promise`, or rejects with the signal's reason as soon as it aborts, so a
  * cancelled task releases its slot and budget at once even if an adapter or tool ignores
  * the signal.
  */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function raceAbort<T>(promise: Promise<T>, signal: CancellationSignal): Promise<T> {
   if (signal.aborted) {
     promise.catch(() => {});
     return Promise.reject(signal.reason);

@@ -149,7 +149,7 @@ export async function executeToolCall(
         events,
         { taskId: task.id, toolName: call.toolName, capabilities: check.needsApproval, argsDigest },
         run.approvalTimeoutMs,
-        task.controller.signal,
+        task.cancellation,
       );
       if (!approved) {
         const reason = `approval for ${check.needsApproval.join(', ')} was not granted`;
@@ -201,7 +201,7 @@ export async function executeToolCall(
         pending = Promise.resolve(t.execute(input, toolContext()));
         if (key !== undefined) run.idempotency.set(key, pending);
       }
-      output = await raceAbort(pending, task.controller.signal);
+      output = await raceAbort(pending, task.cancellation);
       if (t.outputSchema) {
         const projected = t.outputSchema.safeParse(output);
         output = projected.success ? projected.data : { error: 'output did not match the declared schema' };
@@ -240,7 +240,7 @@ export async function executeToolCall(
       output: output ?? null,
     });
   } catch (error) {
-    if (task.controller.signal.aborted) throw error;
+    if (task.cancellation.aborted) throw error;
     const message = error instanceof Error ? error.message : String(error);
     return finish('error', refusal(call, { error: 'tool_failed', message }), message);
   }
