@@ -1,3 +1,4 @@
+import { withRetry } from '@baton/core';
 import {
   AuthenticationError,
   BatonError,
@@ -37,6 +38,8 @@ export const conformanceCases = [
   'authentication',
   'rate-limit',
   'server-error',
+  'retry-after',
+  'retry-stream',
   'abort-mid-stream',
   'cut-stream',
   'cut-response',
@@ -279,6 +282,31 @@ export function runAdapterConformance(options: AdapterConformanceOptions): void 
         expect((error as BatonError).retryable).toBe(true);
         expect((error as BatonError).provider?.status).toBe(status);
       }
+    });
+
+    test('retry-after', async () => {
+      server.enqueue(rateLimitScenario({ retryAfterSeconds: 2 }), textScenario('Recovered.'));
+      const waits: number[] = [];
+      const retrying = withRetry(adapter, {
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      });
+      const result = await retrying.generate(hello);
+      expect(textOf(result.content)).toBe('Recovered.');
+      expect(waits).toEqual([2000]);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    test('retry-stream', async () => {
+      server.enqueue(serverErrorScenario(503), textScenario('Streamed after a retry.'));
+      let retries = 0;
+      const retrying = withRetry(adapter, { sleep: async () => {}, onRetry: () => retries++ });
+      const { text, error, finish } = await collectStream(retrying.stream(hello));
+      expect(error).toBeUndefined();
+      expect(text).toBe('Streamed after a retry.');
+      expect(finish).toBeDefined();
+      expect(retries).toBe(1);
     });
 
     test('abort-mid-stream', async () => {
