@@ -1,4 +1,7 @@
 import type { ModelAdapter } from '@baton/core/contracts';
+import { createAnthropic } from '@baton/provider-anthropic';
+import { createBedrock } from '@baton/provider-bedrock';
+import { createGemini } from '@baton/provider-gemini';
 import { localProvider } from '@baton/provider-local';
 import { createOllama, createOpenAICompatible } from '@baton/provider-ollama';
 import { createOpenAI } from '@baton/provider-openai';
@@ -27,4 +30,8 @@ export const chatProviders: Record<string, ChatProviderFactory> = {
       baseURL: baseURL ?? env.OPENAI_COMPATIBLE_BASE_URL ?? '',
       apiKey: apiKey ?? env.OPENAI_COMPATIBLE_API_KEY,
     }).chat(model),
+  anthropic: ({ model, baseURL, apiKey, env }) => createAnthropic({ baseURL, apiKey, env }).messages(model),
+  gemini: ({ model, baseURL, apiKey, env }) => createGemini({ baseURL, apiKey, env }).generativeModel(model),
+  // Bedrock signs with the AWS credential chain variables; `--base-url` overrides the regional endpoint.
+  bedrock: ({ model, baseURL, env }) => createBedrock({ baseURL, env }).converse(model),
 };

@@ -1,0 +1,126 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BEDROCK_TEST_CREDENTIALS,
+  errorScenario,
+  startBedrockWireServer,
+  textScenario,
+  toolCallsScenario,
+  type WireServer,
+} from '@baton/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+
+let server: WireServer;
+let dir: string;
+beforeAll(async () => {
+  server = await startBedrockWireServer();
+  dir = await mkdtemp(join(tmpdir(), 'baton-chat-bedrock-'));
+  await writeFile(
+    join(dir, 'tools.json'),
+    JSON.stringify([
+      {
+        name: 'get_weather',
+        description: 'Weather for a city',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        result: { temperatureC: 21 },
+      },
+    ]),
+  );
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const awsEnv: NodeJS.ProcessEnv = {
+  AWS_ACCESS_KEY_ID: BEDROCK_TEST_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: BEDROCK_TEST_CREDENTIALS.secretAccessKey,
+  AWS_REGION: 'us-east-1',
+};
+const chat = (args: string[], env: NodeJS.ProcessEnv = awsEnv) =>
+  runCli(
+    [
+      'chat',
+      '--provider',
+      'bedrock',
+      '--model',
+      'anthropic.claude-haiku-4-5-20251001-v1:0',
+      '--base-url',
+      server.url,
+      ...args,
+    ],
+    { env, cwd: dir },
+  );
+
+describe('baton chat --provider bedrock', () => {
+  it('prints the contract JSON from a SigV4-verified call', async () => {
+    server.enqueue(textScenario('Hello.', { usage: { inputTokens: 10, outputTokens: 2 } }));
+    const { code, stdout } = await chat(['--json', 'Say hello']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      text: 'Hello.',
+      toolCalls: [],
+      usage: { inputTokens: 10, outputTokens: 2 },
+      finishReason: 'stop',
+      steps: 1,
+    });
+    expect(server.requests[0]!.path).toBe('/model/anthropic.claude-haiku-4-5-20251001-v1%3A0/converse');
+  });
+
+  it('runs the streamed tool loop, answering with toolResult blocks', async () => {
+    server.enqueue(
+      toolCallsScenario([{ id: 'tooluse_1', name: 'get_weather', arguments: { city: 'Paris' } }]),
+      textScenario('Sunny, 21C.'),
+    );
+    const { code, stdout } = await chat(['--tools', 'tools.json', '--stream', '--json', 'Weather?']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      text: 'Sunny, 21C.',
+      toolCalls: [{ id: 'tooluse_1', name: 'get_weather', arguments: { city: 'Paris' } }],
+      steps: 2,
+    });
+    const second = server.requests[1]!.body as { messages: { role: string; content: unknown[] }[] };
+    expect(second.messages.at(-1)).toEqual({
+      role: 'user',
+      content: [
+        {
+          toolResult: {
+            toolUseId: 'tooluse_1',
+            content: [{ json: { temperatureC: 21 } }],
+            status: 'success',
+          },
+        },
+      ],
+    });
+  });
+
+  it('prints { error } with the exception name for a bad signature, without retrying', async () => {
+    server.enqueue(textScenario('unused'));
+    const { code, stdout } = await chat(['--json', 'Hi'], { ...awsEnv, AWS_SECRET_ACCESS_KEY: 'wrong' });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).error).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('prints ValidationException for a 400', async () => {
+    server.enqueue(
+      errorScenario(400, {
+        message: 'The model returned the following errors: messages: roles must alternate',
+      }),
+    );
+    const { code, stdout } = await chat(['--json', 'Hi']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).error).toMatchObject({
+      status: 400,
+      type: 'ValidationException',
+      message: expect.stringContaining('roles must alternate'),
+    });
+  });
+
+  it('names the AWS variables when no credentials are set', async () => {
+    const { code, stdout } = await chat(['--json', 'Hi'], { AWS_REGION: 'us-east-1' });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).error.message).toContain('AWS_ACCESS_KEY_ID');
+    expect(server.requests).toHaveLength(0);
+  });
+});
