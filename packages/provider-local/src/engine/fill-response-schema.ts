@@ -15,7 +15,7 @@ interface Scope {
   keywords: () => string[];
 }
 
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 32;
 const SENTIMENT = [{ label: 'positive' }, { label: 'negative' }, { label: 'neutral' }];
 
 /**
@@ -59,14 +59,7 @@ function fill(
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const [name, raw] of Object.entries(node.properties ?? {})) {
-        result[name] = fill(
-          resolveNode(raw, root, depth + 1),
-          normalizeKey(name),
-          root,
-          analysis,
-          scope,
-          depth + 1,
-        );
+        result[name] = fill(resolveNode(raw, root), normalizeKey(name), root, analysis, scope, depth + 1);
       }
       return result;
     }
@@ -94,10 +87,19 @@ function fillArray(
   scope: Scope,
   depth: number,
 ): unknown[] {
-  const items = resolveNode(Array.isArray(node.items) ? node.items[0] : node.items, root, depth + 1);
+  if (Array.isArray(node.prefixItems) && node.prefixItems.length > 0) {
+    return node.prefixItems.map((item) =>
+      fill(resolveNode(item, root), key, root, analysis, scope, depth + 1),
+    );
+  }
+  const items = resolveNode(Array.isArray(node.items) ? node.items[0] : node.items, root);
   const itemType = nodeType(items);
   let values: unknown[];
-  if (itemType === 'object' || (itemType === undefined && items.properties)) {
+  if (items.const !== undefined) {
+    values = [items.const];
+  } else if (itemType === 'string' && (items.format || items.pattern)) {
+    values = [fill(items, key, root, analysis, scope, depth + 1)];
+  } else if (itemType === 'object' || (itemType === undefined && items.properties)) {
     values = scope.sentences.map((sentence) =>
       fill(items, key, root, analysis, sentenceScope(sentence), depth + 1),
     );

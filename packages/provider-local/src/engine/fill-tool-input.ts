@@ -1,7 +1,14 @@
 import type { JsonSchema } from '@baton/core/contracts';
 import { classifyText } from './classify-text.js';
 import type { Evidence } from './find-evidence.js';
-import { fitNumber, fitString, nodeType, resolveNode, type SchemaNode } from './json-schema-utilities.js';
+import {
+  fitNumber,
+  fitString,
+  formatFallback,
+  nodeType,
+  resolveNode,
+  type SchemaNode,
+} from './json-schema-utilities.js';
 
 /** What a tool's input is filled from. */
 export interface ToolInputSource {
@@ -15,7 +22,7 @@ export interface ToolInputSource {
   used: Set<string>;
 }
 
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 16;
 
 /**
  * Builds a tool's input from the request, driven by the tool's JSON Schema: required
@@ -41,7 +48,7 @@ function fillObject(
   const result: Record<string, unknown> = {};
   const required = new Set(node.required ?? []);
   for (const [name, raw] of Object.entries(node.properties ?? {})) {
-    const property = resolveNode(raw, root, depth + 1);
+    const property = resolveNode(raw, root);
     const value = fillValue(name, property, root, source, required.has(name), depth + 1);
     if (value !== undefined) result[name] = value;
   }
@@ -72,7 +79,11 @@ function fillValue(
       if (found !== undefined) return fitString(found, node, allStrings(source.evidence));
       if (!required) return undefined;
       if (typeof node.default === 'string') return node.default;
-      return fitString(fallbackString(key, source), node, allStrings(source.evidence));
+      return fitString(
+        formatFallback(node.format) ?? fallbackString(key, source),
+        node,
+        allStrings(source.evidence),
+      );
     }
     case 'integer':
     case 'number': {
@@ -94,7 +105,12 @@ function fillValue(
       return words.some((word) => source.request.toLowerCase().includes(word));
     }
     case 'array': {
-      const items = resolveNode(Array.isArray(node.items) ? node.items[0] : node.items, root, depth + 1);
+      if (Array.isArray(node.prefixItems) && node.prefixItems.length > 0) {
+        return node.prefixItems.map((item) =>
+          fillValue(key, resolveNode(item, root), root, source, true, depth + 1),
+        );
+      }
+      const items = resolveNode(Array.isArray(node.items) ? node.items[0] : node.items, root);
       const values = fillArray(key, items, root, source, depth);
       if (values.length === 0 && !required) return undefined;
       const min = node.minItems ?? 0;
@@ -123,14 +139,20 @@ function fillArray(
 ): unknown[] {
   const type = nodeType(items);
   const { evidence } = source;
+  if (items.const !== undefined) return [items.const];
+  if (type === 'string' && !items.enum && (items.format || items.pattern)) {
+    const one = fillValue(key, items, root, source, true, depth + 1);
+    return one === undefined ? [] : [one];
+  }
   if (type === 'string' && !items.enum) {
-    if (/url|link/.test(key) && evidence.urls.length) return evidence.urls;
-    if (/email|recipient/.test(key) && evidence.emails.length) return evidence.emails;
-    if (/path|file/.test(key) && evidence.paths.length) return evidence.paths;
+    const fit = (values: string[]) => values.map((value) => fitString(value, items));
+    if (/url|link/.test(key) && evidence.urls.length) return fit(evidence.urls);
+    if (/email|recipient/.test(key) && evidence.emails.length) return fit(evidence.emails);
+    if (/path|file/.test(key) && evidence.paths.length) return fit(evidence.paths);
     if (/ids?$|refs?$|keys?$|codes?$|docs?$|documents?$/.test(key) && evidence.ids.length)
-      return evidence.ids;
-    if (evidence.quoted.length) return evidence.quoted;
-    return [source.phrase];
+      return fit(evidence.ids);
+    if (evidence.quoted.length) return fit(evidence.quoted);
+    return fit([source.phrase]);
   }
   if (type === 'number' || type === 'integer') {
     return evidence.numbers.map((number) => fitNumber(number, items, type === 'integer'));

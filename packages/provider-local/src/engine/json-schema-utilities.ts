@@ -137,3 +137,32 @@ function safeRegExp(pattern: string): RegExp | undefined {
     return undefined;
   }
 }
+
+/** A placeholder that satisfies a string `format` when the input holds no real value for it. */
+export function formatFallback(format: string | undefined): string | undefined {
+  switch (format) {
+    case 'email':
+    case 'idn-email':
+      return 'unknown@example.com';
+    case 'uri':
+    case 'url':
+    case 'iri':
+      return 'https://example.com/';
+    case 'date-time':
+      return '1970-01-01T00:00:00Z';
+    case 'date':
+      return '1970-01-01';
+    case 'time':
+      return '00:00:00Z';
+    case 'uuid':
+      return '00000000-0000-4000-8000-000000000000';
+    case 'ipv4':
+      return '127.0.0.1';
+    case 'ipv6':
+      return '::1';
+    case 'hostname':
+      return 'example.com';
+    default:
+      return undefined;
+  }
+}
