@@ -144,6 +144,8 @@ describe('baton audit show', () => {
     expect(out).toContain('agent reader (1 task)');
     expect(out).toContain('  held: notes:read');
     expect(out).toContain('  calls: 1 allowed, 1 denied');
+    expect(out).toContain('  grants used: notes:read (1)');
+    expect(out).toContain('  unused grants: email:send');
     expect(out).toMatch(/email:send\s+0 allowed {2}1 denied/);
     expect(out).toContain('denied send_email (email:send) in t1: no grant covers email:send');
   });

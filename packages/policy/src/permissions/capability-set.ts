@@ -1,6 +1,6 @@
 import { ValidationError } from '@baton/core/contracts';
 import { type CapabilityRequest, parseCapabilityRequest } from './capability-request.js';
-import { type CoverResult, decide } from './covers.js';
+import { type CoverResult, decide, grantCovers } from './covers.js';
 import { type Grant, parseGrant } from './grant.js';
 import { grantContains, intersectGrants } from './grant-relations.js';
 
@@ -66,6 +66,17 @@ export class CapabilitySet implements Iterable<string> {
   /** Checks an untrusted request (normalized first). Throws `ValidationError` when it is not a capability. */
   check(request: string | CapabilityRequest): CoverResult {
     return decide(this.#grants, typeof request === 'string' ? parseCapabilityRequest(request) : request);
+  }
+
+  /** The first grant (as written) that covers an untrusted request, or undefined (also for invalid input). */
+  grantFor(request: string | CapabilityRequest): string | undefined {
+    let parsed: CapabilityRequest;
+    try {
+      parsed = typeof request === 'string' ? parseCapabilityRequest(request) : request;
+    } catch {
+      return undefined;
+    }
+    return this.#grants.find((grant) => grantCovers(grant, parsed))?.capability.text;
   }
 
   /** Whether the set covers an untrusted request (see `check` for the reason). */

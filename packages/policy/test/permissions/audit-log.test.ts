@@ -318,6 +318,8 @@ describe('summarizeAuditLog', () => {
         'fs:write:/etc/passwd': { allowed: 0, denied: 1 },
       },
     });
+    expect(researcher.grantsUsed).toEqual({ 'notes:read': 1 });
+    expect(researcher.unusedGrants).toEqual([]);
     expect(researcher.denials).toEqual([
       {
         task: 't1',
@@ -329,6 +331,8 @@ describe('summarizeAuditLog', () => {
     const supervisor = summary.agents.find((a) => a.agent === 'supervisor')!;
     expect(supervisor.approvals).toEqual({ requested: 1, approved: 1, rejected: 0 });
     expect(supervisor.capabilitiesHeld).toEqual(['email:send', 'fs:write:/reports/**', 'notes:read']);
+    expect(supervisor.grantsUsed).toEqual({ 'email:send': 1 });
+    expect(supervisor.unusedGrants).toEqual(['fs:write:/reports/**', 'notes:read']);
   });
 
   it('marks a broken log and still summarizes what parses', () => {

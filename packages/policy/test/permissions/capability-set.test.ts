@@ -33,6 +33,9 @@ describe('CapabilitySet', () => {
     expect(set.includes('crm:read')).toBe(true);
     expect(set.has('crm:read')).toBe(true);
     expect(set.has('crm:read:x')).toBe(false);
+    expect(set.grantFor('fs:write:/reports/a/../b.md')).toBe('fs:write:/reports/**');
+    expect(set.grantFor('fs:write:/etc/passwd')).toBeUndefined();
+    expect(set.grantFor('NOT A CAPABILITY')).toBeUndefined();
   });
 
   it('contains compares patterns', () => {

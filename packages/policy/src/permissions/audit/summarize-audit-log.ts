@@ -1,3 +1,4 @@
+import { CapabilitySet } from '../capability-set.js';
 import type { AuditRecord } from './audit-record.js';
 import { verifyAuditLog } from './verify-audit-log.js';
 
@@ -18,6 +19,10 @@ export interface AgentAuditSummary {
   calls: DecisionCounts;
   /** Per capability required by its calls. */
   byCapability: Record<string, DecisionCounts>;
+  /** Per held grant: how many allowed calls it covered (least-privilege review). */
+  grantsUsed: Record<string, number>;
+  /** Held grants that covered no call: candidates to remove. */
+  unusedGrants: string[];
   approvals: { requested: number; approved: number; rejected: number };
   /** The denied calls (tool, capability, reason), in log order. */
   denials: { task: string | null; tool: string | null; capability: string | null; reason: string }[];
@@ -47,6 +52,8 @@ export function summarizeAuditLog(text: string): AuditSummary {
   const verification = verifyAuditLog(text);
   const agents = new Map<string, AgentAuditSummary & { held: Set<string> }>();
   const runs = new Set<string>();
+  // What each task held, to attribute allowed calls to the grant that covered them.
+  const heldByTask = new Map<string, CapabilitySet | null>();
   const principals = new Set<string>();
   let records = 0;
   let unreadable = 0;
@@ -60,6 +67,8 @@ export function summarizeAuditLog(text: string): AuditSummary {
         held: new Set(),
         calls: { allowed: 0, denied: 0 },
         byCapability: {},
+        grantsUsed: {},
+        unusedGrants: [],
         approvals: { requested: 0, approved: 0, rejected: 0 },
         denials: [],
       };
@@ -89,6 +98,7 @@ export function summarizeAuditLog(text: string): AuditSummary {
       case 'granted':
         summary.tasks++;
         for (const capability of capabilities) summary.held.add(capability);
+        heldByTask.set(`${record.runId}\u0000${record.task}`, setOf(capabilities));
         break;
       case 'allowed':
       case 'denied': {
@@ -98,6 +108,13 @@ export function summarizeAuditLog(text: string): AuditSummary {
         for (const capability of counted) {
           summary.byCapability[capability] ??= { allowed: 0, denied: 0 };
           summary.byCapability[capability][key]++;
+        }
+        if (key === 'allowed') {
+          const held = heldByTask.get(`${record.runId}\u0000${record.task}`);
+          for (const capability of capabilities) {
+            const grant = held?.grantFor(capability);
+            if (grant !== undefined) summary.grantsUsed[grant] = (summary.grantsUsed[grant] ?? 0) + 1;
+          }
         }
         if (key === 'denied') {
           summary.denials.push({
@@ -133,9 +150,26 @@ export function summarizeAuditLog(text: string): AuditSummary {
     principals: [...principals].sort(),
     agents: [...agents.values()]
       .sort((a, b) => (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0))
-      .map(({ held, ...summary }) => ({ ...summary, capabilitiesHeld: [...held].sort() })),
+      .map(({ held, ...summary }) => {
+        const capabilitiesHeld = [...held].sort();
+        return {
+          ...summary,
+          capabilitiesHeld,
+          unusedGrants: capabilitiesHeld.filter((g) => !summary.grantsUsed[g]),
+        };
+      }),
   };
 }
+
+function setOf(capabilities: string[]): CapabilitySet | null {
+  try {
+    return CapabilitySet.of(capabilities);
+  } catch {
+    return null; // a tampered or foreign log: no attribution
+  }
+}
+
+const MAX_LISTED = 12;
 
 /** The summary as readable text (what `baton audit show` prints). */
 export function formatAuditSummary(summary: AuditSummary): string {
@@ -150,11 +184,20 @@ export function formatAuditSummary(summary: AuditSummary): string {
     out.push(`agent ${agent.agent} (${agent.tasks} task${agent.tasks === 1 ? '' : 's'})`);
     out.push(`  held: ${agent.capabilitiesHeld.join(', ') || '(nothing)'}`);
     out.push(`  calls: ${agent.calls.allowed} allowed, ${agent.calls.denied} denied`);
-    const entries = Object.entries(agent.byCapability).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const width = Math.max(0, ...entries.map(([name]) => name.length));
-    for (const [name, counts] of entries) {
+    const used = Object.entries(agent.grantsUsed).map(([grant, count]) => `${grant} (${count})`);
+    if (used.length > 0) out.push(`  grants used: ${used.join(', ')}`);
+    if (agent.unusedGrants.length > 0) out.push(`  unused grants: ${agent.unusedGrants.join(', ')}`);
+    // Denied first, then the busiest; long lists are cut (the JSON form has them all).
+    const entries = Object.entries(agent.byCapability).sort(
+      ([a, x], [b, y]) => y.denied - x.denied || y.allowed - x.allowed || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    const shown = entries.slice(0, MAX_LISTED);
+    const width = Math.max(0, ...shown.map(([name]) => name.length));
+    for (const [name, counts] of shown) {
       out.push(`    ${name.padEnd(width)}  ${counts.allowed} allowed  ${counts.denied} denied`);
     }
+    if (entries.length > shown.length)
+      out.push(`    … ${entries.length - shown.length} more (--json lists all)`);
     const { requested, approved, rejected } = agent.approvals;
     if (requested + approved + rejected > 0) {
       out.push(`  approvals: ${requested} requested, ${approved} approved, ${rejected} rejected`);
