@@ -1,6 +1,7 @@
 import type { Budget } from '../contracts/budget.js';
 import { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
+import type { CancellationSignal } from '../runtime/task-cancellation.js';
 import { type Clock, realClock } from '../scheduler/clock.js';
 import type { BudgetLedger, Reservation, ReservationRequest } from './budget-ledger.js';
 
@@ -71,6 +72,8 @@ interface Deadline {
 
 /** A task's view: which meters a reservation for it is checked against and charged to. */
 interface Scope {
+  /** The task whose own budget this is (children without a budget share their parent's scope). */
+  owner: string | undefined;
   /** Task and ancestor meters (the nearest fixed share per dimension, and everything above for the rest). */
   chain: readonly Meter[];
   /** The task's own meters (to close with it). */
@@ -112,7 +115,7 @@ class ReservationImpl implements Reservation {
   readonly costUsd: number;
   /** 0 open, 1 settled, 2 released. */
   state = 0;
-  signal: AbortSignal | null = null;
+  signal: CancellationSignal | null = null;
   constructor(
     id: number,
     request: ReservationRequest,
@@ -157,7 +160,7 @@ interface Waiter {
   request: ReservationRequest;
   scope: Scope;
   amounts: number[];
-  signal: AbortSignal | undefined;
+  signal: CancellationSignal | undefined;
   resolve: (reservation: Reservation) => void;
   reject: (error: unknown) => void;
   onAbort: (() => void) | undefined;
@@ -181,6 +184,7 @@ class LedgerImpl implements HardBudgetLedger {
     for (const m of run) this.openMeters.add(m);
     const timeMs = options.run?.timeMs;
     this.root = {
+      owner: undefined,
       chain: run,
       own: noMeters,
       agent: this.noAgent,
@@ -223,6 +227,12 @@ class LedgerImpl implements HardBudgetLedger {
       (options.parentId === undefined ? undefined : this.scopes.get(options.parentId)) ?? this.root;
     const agent = this.agentScope(options.agent);
     const budget = options.budget;
+    if (budget === undefined && agent === parent.agent) {
+      // Same view as the parent (the common fan-out case): share its scope object; a task
+      // that sees only the run's caps is not even stored (lookups fall back to the run).
+      if (parent !== this.root) this.scopes.set(taskId, parent);
+      return;
+    }
     let chain = parent.chain;
     let own = noMeters;
     let deadlines = parent.deadlines;
@@ -251,14 +261,14 @@ class LedgerImpl implements HardBudgetLedger {
         ];
       }
     }
-    this.scopes.set(taskId, { chain, own, agent, deadlines });
+    this.scopes.set(taskId, { owner: taskId, chain, own, agent, deadlines });
   }
 
   close(taskId: string): void {
     const scope = this.scopes.get(taskId);
     if (scope === undefined) return;
     this.scopes.delete(taskId);
-    if (scope.own.length === 0) return;
+    if (scope.owner !== taskId || scope.own.length === 0) return;
     for (const m of scope.own) {
       this.openMeters.delete(m);
       m.closed = true;
@@ -286,7 +296,7 @@ class LedgerImpl implements HardBudgetLedger {
     }));
   }
 
-  reserve(request: ReservationRequest, signal?: AbortSignal): Reservation | Promise<Reservation> {
+  reserve(request: ReservationRequest, signal?: CancellationSignal): Reservation | Promise<Reservation> {
     const scope = this.scopes.get(request.taskId) ?? this.root;
     if (signal?.aborted)
       return Promise.reject(new CancelledError(`reservation for task ${request.taskId} was cancelled`));
@@ -348,7 +358,7 @@ class LedgerImpl implements HardBudgetLedger {
     request: ReservationRequest,
     scope: Scope,
     amounts: readonly number[],
-    signal: AbortSignal | undefined,
+    signal: CancellationSignal | undefined,
   ): Reservation {
     for (const m of scope.chain) m.apply(amounts[m.dimension]!, 0);
     for (const m of scope.agent.meters) m.apply(amounts[m.dimension]!, 0);

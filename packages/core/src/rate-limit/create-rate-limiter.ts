@@ -1,6 +1,7 @@
 import type { RateLimitInfo } from '../contracts/model/v1/rate-limit-info.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import type { CancellationSignal } from '../runtime/task-cancellation.js';
 import { type CancelTimer, type Clock, realClock } from '../scheduler/clock.js';
 
 /** Limits of one provider model. Leave a field out for no limit. */
@@ -36,7 +37,7 @@ export interface RateLimitObservation {
 /** Token buckets per provider model: `acquire` before a call, `observe` after it. */
 export interface TokenBucketRateLimiter {
   /** Returns at once (undefined) when a call of `tokens` may start now, else a promise that resolves when it may. */
-  acquire(key: string, tokens: number, signal?: AbortSignal): void | Promise<void>;
+  acquire(key: string, tokens: number, signal?: CancellationSignal): void | Promise<void>;
   /** Feeds back the provider's rate-limit headers or a 429 (pauses the bucket for `retryAfterMs`). */
   observe(key: string, observation: RateLimitObservation): void;
   /** Calls waiting for a key. */
@@ -49,7 +50,7 @@ interface Waiter {
   tokens: number;
   resolve: () => void;
   reject: (error: unknown) => void;
-  signal: AbortSignal | undefined;
+  signal: CancellationSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
@@ -164,7 +165,7 @@ class RateLimiterImpl implements TokenBucketRateLimiter {
     return bucket === undefined ? 0 : bucket.queue.length - bucket.queueHead;
   }
 
-  acquire(key: string, tokens: number, signal?: AbortSignal): void | Promise<void> {
+  acquire(key: string, tokens: number, signal?: CancellationSignal): void | Promise<void> {
     const bucket = this.buckets.get(key);
     if (bucket === undefined) return;
     if (signal?.aborted)

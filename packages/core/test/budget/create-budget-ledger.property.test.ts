@@ -37,6 +37,8 @@ interface Held {
   tokens: number;
   cost: number;
   reservation: Reservation;
+  /** Aborting it releases the reservation at once. */
+  controller: AbortController | undefined;
 }
 
 // Grants of waiting reservations resolve promises: two microtask turns deliver them.
@@ -142,9 +144,9 @@ describe('createBudgetLedger (property)', () => {
                   controller?.signal,
                 );
                 const hold = (reservation: Reservation) =>
-                  outstanding.push({ taskId, tokens: s.tokens, cost: s.cost, reservation });
+                  outstanding.push({ taskId, tokens: s.tokens, cost: s.cost, reservation, controller });
                 if ('then' in result) {
-                  if (controller) pending.push(controller);
+                  // Aborting while it waits cancels it; aborting after the grant releases it.
                   result.then(hold, (error: unknown) => {
                     expect(BudgetExceededError.isInstance(error) || CancelledError.isInstance(error)).toBe(
                       true,
@@ -153,6 +155,7 @@ describe('createBudgetLedger (property)', () => {
                 } else {
                   hold(result);
                 }
+                if (controller) pending.push(controller);
               } catch (error) {
                 expect(BudgetExceededError.isInstance(error)).toBe(true);
               }
@@ -167,7 +170,10 @@ describe('createBudgetLedger (property)', () => {
                 held!.reservation.release();
               }
             } else if (s.op === 'abort' && pending.length > 0) {
-              pending.splice(Math.floor(s.pick * pending.length), 1)[0]!.abort();
+              const controller = pending.splice(Math.floor(s.pick * pending.length), 1)[0]!;
+              controller.abort();
+              const i = outstanding.findIndex((held) => held.controller === controller);
+              if (i >= 0) outstanding.splice(i, 1);
             } else if (s.op === 'close' && open.length > 0) {
               const [id] = open.splice(Math.floor(s.pick * open.length), 1);
               ledger.close(id!);
