@@ -118,7 +118,7 @@ describe('structured output properties', () => {
           `${JSON.stringify(jsonSchema)}\n${JSON.stringify(value)}\n${JSON.stringify(parsed.error?.issues)}`,
         ).toBe(true);
       }),
-      { numRuns: Number(process.env.RUNS ?? 400), seed: Number(process.env.SEED ?? 4242) },
+      { numRuns: Number(process.env.RUNS ?? 150), seed: Number(process.env.SEED ?? 4242) },
     );
   });
 });
@@ -141,7 +141,7 @@ describe('tool input properties', () => {
           `${JSON.stringify(inputSchema)}\n${JSON.stringify(call)}\n${JSON.stringify(parsed.error?.issues)}`,
         ).toBe(true);
       }),
-      { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 4242) },
+      { numRuns: Number(process.env.RUNS ?? 150), seed: Number(process.env.SEED ?? 4242) },
     );
   });
 });
