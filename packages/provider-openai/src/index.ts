@@ -8,6 +8,7 @@ export {
 } from './chat/openai-chat-language-model.js';
 export { type OpenAIChatOptions, openaiChatOptionsSchema } from './chat/openai-chat-options.js';
 export { prepareOpenAIChatTools } from './chat/openai-chat-prepare-tools.js';
+export { isStrictJsonSchema } from './is-strict-json-schema.js';
 export type { OpenAIConfig } from './openai-config.js';
 export { openaiErrorFromResponse, openaiStreamError, parseOpenAIErrorBody } from './openai-error.js';
 export {

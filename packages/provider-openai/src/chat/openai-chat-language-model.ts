@@ -10,6 +10,7 @@ import {
   type Usage,
 } from '@baton/core/contracts';
 import { mapTransportError, parseSse, postJson, safeParseJson } from '@baton/provider-utils';
+import { isStrictJsonSchema } from '../is-strict-json-schema.js';
 import type { OpenAIConfig } from '../openai-config.js';
 import { openaiErrorFromResponse, openaiStreamError } from '../openai-error.js';
 import { parseOpenAIRateLimitHeaders } from '../parse-openai-rate-limit-headers.js';
@@ -92,7 +93,7 @@ export class OpenAIChatLanguageModel implements ModelAdapterV1 {
                 name: format.name ?? 'response',
                 ...(format.description !== undefined ? { description: format.description } : {}),
                 schema: format.schema,
-                strict: options.strictJsonSchema ?? true,
+                strict: options.strictJsonSchema ?? isStrictJsonSchema(format.schema),
               },
             }
           : { type: 'json_object' };

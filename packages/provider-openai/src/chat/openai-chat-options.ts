@@ -15,7 +15,7 @@ export const openaiChatOptionsSchema = z.strictObject({
   store: z.boolean().optional(),
   /** `service_tier`. */
   serviceTier: z.enum(['auto', 'default', 'flex', 'scale', 'priority']).optional(),
-  /** `strict` on `json_schema` response formats (default true). */
+  /** `strict` on `json_schema` response formats (default: true when the schema already meets strict-mode rules). */
   strictJsonSchema: z.boolean().optional(),
   /** `strict` on function tools (default: not sent). */
   strictTools: z.boolean().optional(),

@@ -11,6 +11,7 @@ import {
 import { mapTransportError, parseSse, postJson, safeParseJson } from '@baton/provider-utils';
 import { parseToolArguments } from '../chat/openai-chat-language-model.js';
 import { parseProviderOptions } from '../chat/openai-chat-options.js';
+import { isStrictJsonSchema } from '../is-strict-json-schema.js';
 import type { OpenAIConfig } from '../openai-config.js';
 import { openaiErrorFromResponse, openaiStreamError } from '../openai-error.js';
 import { parseOpenAIRateLimitHeaders } from '../parse-openai-rate-limit-headers.js';
@@ -114,7 +115,7 @@ export class OpenAIResponsesLanguageModel implements ModelAdapterV1 {
               name: format.name ?? 'response',
               ...(format.description !== undefined ? { description: format.description } : {}),
               schema: format.schema,
-              strict: options.strictJsonSchema ?? true,
+              strict: options.strictJsonSchema ?? isStrictJsonSchema(format.schema),
             }
           : { type: 'json_object' },
       };

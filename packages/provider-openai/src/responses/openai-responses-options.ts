@@ -22,7 +22,7 @@ export const openaiResponsesOptionsSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   /** `truncation`. */
   truncation: z.enum(['auto', 'disabled']).optional(),
-  /** `strict` on the `json_schema` text format (default true). */
+  /** `strict` on the `json_schema` text format (default: true when the schema already meets strict-mode rules). */
   strictJsonSchema: z.boolean().optional(),
   /** `strict` on function tools (default false). */
   strictTools: z.boolean().optional(),

@@ -129,6 +129,22 @@ describe('OpenAI chat: the request on the wire', () => {
     });
   });
 
+  it('structured output: strict is false for a schema strict mode would reject, unless overridden', async () => {
+    server.enqueue(textScenario('{}'), textScenario('{}'));
+    const open = { type: 'object', properties: { city: { type: 'string' } } };
+    const model = openai().chat('gpt-4o-mini');
+    await model.generate({ messages: [], responseFormat: { type: 'json', schema: open } });
+    expect(server.requests[0]!.body).toMatchObject({
+      response_format: { json_schema: { name: 'response', strict: false } },
+    });
+    await model.generate({
+      messages: [],
+      responseFormat: { type: 'json', schema: open },
+      providerOptions: { openai: { strictJsonSchema: true } },
+    });
+    expect(server.requests[1]!.body).toMatchObject({ response_format: { json_schema: { strict: true } } });
+  });
+
   it('rejects unknown provider options with a clear error before sending', async () => {
     const error = await openai()
       .chat('gpt-4o-mini')
