@@ -57,7 +57,8 @@ export function capabilityGate(options: CapabilityGateOptions = {}): CapabilityG
   const entryOf = (held: readonly string[]): HeldEntry => {
     let entry = byIdentity.get(held);
     if (entry !== undefined) return entry;
-    const key = held.join('\n');
+    // JSON, not a join: a separator could also appear inside a scope and merge two sets.
+    const key = JSON.stringify(held);
     entry = byContent.get(key);
     if (entry === undefined) {
       entry = entryFor(CapabilitySet.of(held));
@@ -85,19 +86,22 @@ export function capabilityGate(options: CapabilityGateOptions = {}): CapabilityG
     return parsed;
   };
 
-  const decideCached = (entry: HeldEntry, text: string): CoverResult => {
-    let result = entry.decisions.get(text);
-    if (result === undefined) {
-      const request = requestOf(text);
-      result = ValidationError.isInstance(request)
-        ? { allowed: false, reason: request.message, normalized: null }
-        : decide(entry.grants, request);
-      if (cacheable(text)) {
-        if (entry.decisions.size >= DECISIONS_PER_SET) entry.decisions.clear();
-        entry.decisions.set(text, result);
-      }
+  /** The decision for one required capability, and the parsed request when it had to be parsed. */
+  const decideFor = (
+    entry: HeldEntry,
+    text: string,
+  ): [CoverResult, CapabilityRequest | ValidationError | undefined] => {
+    const cached = entry.decisions.get(text);
+    if (cached !== undefined) return [cached, undefined];
+    const request = requestOf(text);
+    const result = ValidationError.isInstance(request)
+      ? { allowed: false, reason: request.message, normalized: null }
+      : decide(entry.grants, request);
+    if (cacheable(text)) {
+      if (entry.decisions.size >= DECISIONS_PER_SET) entry.decisions.clear();
+      entry.decisions.set(text, result);
     }
-    return result;
+    return [result, request];
   };
 
   return {
@@ -119,7 +123,7 @@ export function capabilityGate(options: CapabilityGateOptions = {}): CapabilityG
       let firstReason = '';
       for (let i = 0; i < required.length; i++) {
         const text = required[i]!;
-        const result = decideCached(entry, text);
+        const [result, parsed] = decideFor(entry, text);
         normalized[i] = result.normalized;
         if (i === 0) firstReason = result.reason;
         if (!result.allowed) {
@@ -127,7 +131,7 @@ export function capabilityGate(options: CapabilityGateOptions = {}): CapabilityG
           continue;
         }
         if (approvals.length > 0) {
-          const request = requestOf(text) as CapabilityRequest;
+          const request = (parsed ?? requestOf(text)) as CapabilityRequest;
           if (approvals.some((approval) => overlaps(approval, request))) {
             needsApproval ??= [];
             needsApproval.push(text);

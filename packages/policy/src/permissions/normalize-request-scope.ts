@@ -4,10 +4,15 @@ import type { ScopePath } from './scope-pattern.js';
 export type ScopeNormalization =
   | {
       readonly ok: true;
-      readonly path: ScopePath /** The path as text: `/a/b`, `/`, `a/b`, or `.` for the empty relative path. */;
+      readonly path: ScopePath;
+      /** The path as text: `/a/b`, `/`, `a/b`, or `.` for the empty relative path. */
       readonly text: string;
     }
-  | { readonly ok: false /** Why the scope was denied before matching. */; readonly reason: string };
+  | {
+      readonly ok: false;
+      /** Why the scope was denied before matching. */
+      readonly reason: string;
+    };
 
 /** Percent-decoding rounds before a leftover `%XX` is denied. */
 export const MAX_DECODE_ROUNDS = 3;

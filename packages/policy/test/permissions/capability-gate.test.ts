@@ -101,3 +101,23 @@ describe('capabilityGate', () => {
     }
   });
 });
+
+describe('capabilityGate cache keys', () => {
+  it('never confuses one grant containing a newline with two grants', () => {
+    const gate = capabilityGate();
+    expect(gate.check(['fs:read:/a', 'fs:read:/b'], ['fs:read:/b']).allowed).toBe(true);
+    // Same text when joined with '\n', but a single (never-matching) grant: must not reuse the entry above.
+    expect(gate.check(['fs:read:/a\nfs:read:/b'], ['fs:read:/b']).allowed).toBe(false);
+  });
+
+  it('handles a very long scoped request without caching it', () => {
+    const gate = capabilityGate({ requireApproval: ['fs:write:/reports/final/**'] });
+    const path = `/reports/final/${'x'.repeat(5000)}.md`;
+    for (let i = 0; i < 3; i++) {
+      expect(gate.check(['fs:write:/reports/**'], [`fs:write:${path}`])).toMatchObject({
+        allowed: true,
+        needsApproval: [`fs:write:${path}`],
+      });
+    }
+  });
+});
