@@ -4,7 +4,9 @@ import { type AuditRecord, GENESIS_HASH, hashAuditRecord } from './audit-record.
 export type AuditVerification =
   | {
       ok: true;
-      records: AuditRecord[] /** The last record's hash (the genesis hash when empty). */;
+      /** Every record, in order. */
+      records: AuditRecord[];
+      /** The last record's hash (the genesis hash when empty). */
       head: string;
     }
   | {
