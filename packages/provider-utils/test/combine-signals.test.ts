@@ -10,6 +10,14 @@ describe('combineSignals', () => {
     expect(combineSignals(undefined, a)).toBe(a);
   });
 
+  it('accepts an array', () => {
+    const a = new AbortController();
+    const b = new AbortController();
+    const combined = combineSignals([a.signal, undefined, b.signal])!;
+    a.abort('a');
+    expect(combined.reason).toBe('a');
+  });
+
   it('aborts when any input aborts, with its reason', () => {
     const a = new AbortController();
     const b = new AbortController();
