@@ -19,8 +19,8 @@ import { createCounter, createRunId } from './ids.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RateLimiter, RunContext } from './run-context.js';
 import { summarizeError } from './runner/error-summary.js';
-import { createSimpleLedger } from './simple-ledger.js';
-import { createSimpleScheduler } from './simple-scheduler.js';
+import { createBudgetLedger } from '../budget/create-budget-ledger.js';
+import { createScheduler } from '../scheduler/create-scheduler.js';
 import { cancelTask, createTask, runTask } from './task-runner.js';
 
 /** Who starts a run, and what they may do. */
@@ -43,9 +43,14 @@ export interface OrchestratorOptions {
   /** The caller; defaults to an anonymous principal holding what the root agent requests. */
   principal?: Principal;
   /** Run-wide limits: concurrency (default 64) and a hard budget. */
-  limits?: { concurrency?: number; budget?: Budget };
+  limits?: {
+    concurrency?: number;
+    budget?: Budget;
+    /** Concurrency pools besides the run's, e.g. `{ 'agent:writer': 2, 'agent:*': 8 }` (see `createScheduler`). */
+    pools?: Readonly<Record<string, number>>;
+  };
   /** Replaces the default priority scheduler. */
-  scheduler?: (options: { concurrency: number }) => Scheduler;
+  scheduler?: (options: { concurrency: number; pools?: Readonly<Record<string, number>> }) => Scheduler;
   /** Replaces the default run-level budget ledger. */
   ledger?: (options: { run?: Budget }) => BudgetLedger;
   /** Request and token rate limits per provider model. */
@@ -147,8 +152,10 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       ingressPolicies: policies.filter((p) => p.afterResult),
       inspectors: policies.filter((p) => p.inspectEgress),
       permissions: options.permissions,
-      scheduler: (options.scheduler ?? createSimpleScheduler)({ concurrency }),
-      ledger: (options.ledger ?? createSimpleLedger)(ledgerOptions),
+      scheduler: (options.scheduler ?? createScheduler)(
+        options.limits?.pools ? { concurrency, pools: options.limits.pools } : { concurrency },
+      ),
+      ledger: (options.ledger ?? createBudgetLedger)(ledgerOptions),
       budgeted,
       rateLimiter: options.rateLimiter,
       prices,
