@@ -201,6 +201,7 @@ export class OpenAIChatLanguageModel implements ModelAdapterV1 {
     const response = await this.post(request, true, signal);
     const provider = this.provider;
     const toolCalls = new Map<number, { id: string; name: string; arguments: string }>();
+    let lastIndex = 0;
     let finishReason: string | null | undefined;
     let usage: Usage | undefined;
     let responseId: string | undefined;
@@ -250,7 +251,16 @@ export class OpenAIChatLanguageModel implements ModelAdapterV1 {
         if (delta?.content) yield { type: 'text-delta', delta: delta.content };
         if (delta?.refusal) refusal += delta.refusal;
         for (const fragment of delta?.tool_calls ?? []) {
-          const index = fragment.index ?? toolCalls.size;
+          // Some compatible servers omit `index`: match by id, else continue the last call.
+          let index = fragment.index;
+          if (index === undefined || index === null) {
+            index = lastIndex;
+            if (fragment.id) {
+              index = toolCalls.size;
+              for (const [known, call] of toolCalls) if (call.id === fragment.id) index = known;
+            }
+          }
+          lastIndex = index;
           let call = toolCalls.get(index);
           if (!call) {
             call = {

@@ -358,3 +358,54 @@ describe('OpenAI chat: failures', () => {
     }
   });
 });
+
+describe('OpenAI-compatible stream quirks', () => {
+  it('assembles tool-call fragments that carry no index', async () => {
+    const { startWireServer, sseReply } = await import('@baton/testing');
+    const chunk = (delta: unknown, finish: string | null = null) =>
+      JSON.stringify({
+        id: 'c',
+        object: 'chat.completion.chunk',
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      });
+    const custom = await startWireServer({
+      routes: [
+        {
+          path: '/v1/chat/completions',
+          reply: () =>
+            sseReply([
+              {
+                data: chunk({
+                  tool_calls: [
+                    { id: 'call_a', type: 'function', function: { name: 'f', arguments: '{"x"' } },
+                  ],
+                }),
+              },
+              { data: chunk({ tool_calls: [{ function: { arguments: ':1}' } }] }) },
+              {
+                data: chunk({
+                  tool_calls: [{ id: 'call_b', type: 'function', function: { name: 'g', arguments: '{}' } }],
+                }),
+              },
+              { data: chunk({}, 'tool_calls') },
+              { data: '[DONE]' },
+            ]),
+        },
+      ],
+      respond: () => textScenario('unused'),
+    });
+    try {
+      const { parts } = await collectStream(
+        createOpenAI({ apiKey: 'k', baseURL: `${custom.url}/v1` })
+          .chat('m')
+          .stream({ messages: [] }),
+      );
+      expect(parts.filter((p) => p.type === 'tool-call')).toEqual([
+        { type: 'tool-call', toolCallId: 'call_a', toolName: 'f', input: { x: 1 } },
+        { type: 'tool-call', toolCallId: 'call_b', toolName: 'g', input: {} },
+      ]);
+    } finally {
+      await custom.close();
+    }
+  });
+});
