@@ -1,4 +1,5 @@
 import type { BudgetLedger } from '../budget/budget-ledger.js';
+import { createBudgetLedger } from '../budget/create-budget-ledger.js';
 import type { Agent } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
 import type { PermissionGate } from '../contracts/permission-gate.js';
@@ -10,6 +11,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { JsonlJournal } from '../journal/jsonl-journal.js';
 import { defaultPriceTable, type PriceTable } from '../pricing/price-table.js';
 import { type CostRates, defaultCostRates, ReportBuilder } from '../report/report-builder.js';
+import { createScheduler } from '../scheduler/create-scheduler.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import { ApprovalRegistry } from './approvals.js';
 import { fallbackModel } from './config.js';
@@ -19,8 +21,6 @@ import { createCounter, createRunId } from './ids.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RateLimiter, RunContext } from './run-context.js';
 import { summarizeError } from './runner/error-summary.js';
-import { createBudgetLedger } from '../budget/create-budget-ledger.js';
-import { createScheduler } from '../scheduler/create-scheduler.js';
 import { cancelTask, createTask, runTask } from './task-runner.js';
 
 /** Who starts a run, and what they may do. */

@@ -1,6 +1,6 @@
-import type { CancellationSignal } from '../runtime/task-cancellation.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import type { CancellationSignal } from '../runtime/task-cancellation.js';
 import { type Clock, realClock } from './clock.js';
 import type { Lease, Scheduler, SchedulerTask } from './scheduler.js';
 
