@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attenuate, CapabilitySet, checkCapability } from '../../src/permissions/index.js';
+import {
+  attenuate,
+  CapabilitySet,
+  checkCapability,
+  normalizeRequestScope,
+} from '../../src/permissions/index.js';
 
 // An independent reference for DESIGN.md's capability semantics: byte-level percent
 // decoding checked by a fatal UTF-8 decoder, and regular expressions for the matching. It
@@ -168,7 +173,7 @@ describe('properties', () => {
           expect(parentSet.containsAll(child)).toBe(true);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
@@ -188,7 +193,7 @@ describe('properties', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
@@ -200,6 +205,65 @@ describe('properties', () => {
         for (const kept of a.difference(right)) expect(CapabilitySet.of(right).contains(kept)).toBe(false);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  const anyScope = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '/',
+          '\\',
+          '.',
+          '..',
+          '%',
+          '%2',
+          '%2e',
+          '%2F',
+          '%25',
+          '%C0',
+          '%AE',
+          '%ED',
+          '%F0%9F',
+          '\uff0f',
+          '\u2025',
+          '\ud800',
+          '\u0000',
+          'é',
+          'e\u0301',
+          '*',
+        ),
+        fc.string({ unit: 'binary', maxLength: 6 }),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('normalization never throws, and a normalized scope is a fixed point', () => {
+    fc.assert(
+      fc.property(anyScope, (scope) => {
+        const once = normalizeRequestScope(scope);
+        if (!once.ok) {
+          expect(once.reason).toMatch(/^scope /);
+          return;
+        }
+        const twice = normalizeRequestScope(once.text);
+        expect(twice).toEqual(once);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('any scope is answered (allowed or denied), never an exception, and never widens /reports/**', () => {
+    fc.assert(
+      fc.property(
+        anyScope.filter((s) => s !== ''),
+        (scope) => {
+          const result = checkCapability(['fs:read:/reports/**'], `fs:read:${scope}`);
+          if (result.allowed) expect(result.normalized).toMatch(/^fs:read:\/reports(\/|$)/);
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 });
