@@ -35,7 +35,7 @@ export function findEvidence(text: string): Evidence {
   const urls = unique([...text.matchAll(URL)].map((m) => m[0]));
   const emails = unique([...text.matchAll(EMAIL)].map((m) => m[0]));
   const withoutUrls = text.replace(URL, ' ').replace(EMAIL, ' ');
-  const paths = unique([...withoutUrls.matchAll(PATH)].map((m) => m[1]!));
+  const paths = unique([...withoutUrls.matchAll(PATH)].map((m) => m[1]!.replace(/\.+$/, '')));
   const dates = unique([...withoutUrls.matchAll(DATE)].map((m) => m[0]));
   const plain = withoutUrls.replace(DATE, ' ');
   const ids = unique(

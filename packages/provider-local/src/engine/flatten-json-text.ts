@@ -1,9 +1,23 @@
 const SOURCE_KEYS = ['source', 'id', 'doc', 'docId', 'document', 'file', 'path', 'url', 'title', 'name'];
 const MAX_DEPTH = 8;
+const PROSE_KEYS =
+  /^(text|content|body|summary|description|snippet|answer|message|passage|excerpt|abstract|note|notes)$/i;
+
+/** A short label-like value (`conditions: "sunny"`) reads better with its key than alone. */
+function isShortValue(key: string, value: string): boolean {
+  const text = value.trim();
+  return (
+    text.length > 0 &&
+    text.length <= 80 &&
+    !PROSE_KEYS.test(key) &&
+    !/[.!?]$/.test(text) &&
+    !text.includes('\n')
+  );
+}
 
 /**
  * Turns JSON-looking text into readable text for the extractive engine: every string
- * value becomes its own paragraph, and an object with a `source`/`id`/`file`… field marks
+ * value becomes its own paragraph (short label-like values and numbers as `key: value.`), and an object with a `source`/`id`/`file`… field marks
  * its strings with a `[source]` line so citations survive (`{ source: 'doc-03', summary }`
  * → `[doc-03]\nsummary`). Text that holds no JSON is returned unchanged; text with a JSON
  * block inside keeps the prose around it.
@@ -64,8 +78,14 @@ function collect(value: unknown, source: string | undefined, lines: string[], de
   }
   for (const [key, child] of Object.entries(record)) {
     if (key === sourceKey) continue;
-    if (typeof child === 'number' || typeof child === 'boolean') {
-      lines.push(own ? `[${own}]\n${key}: ${child}.` : `${key}: ${child}.`);
+    const field =
+      typeof child === 'number' || typeof child === 'boolean'
+        ? String(child)
+        : typeof child === 'string' && isShortValue(key, child)
+          ? child.trim()
+          : undefined;
+    if (field !== undefined) {
+      lines.push(own ? `[${own}]\n${key}: ${field}.` : `${key}: ${field}.`);
       continue;
     }
     collect(child, own, lines, depth + 1);

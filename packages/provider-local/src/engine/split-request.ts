@@ -10,6 +10,8 @@ export interface SplitRequest {
 
 const TASK_WORDS =
   /\b(summar\w*|tl;?dr|condense|shorten|recap|digest|overview|key points|main points|gist|combine|aggregate|synthesi[sz]e|merge|classify|categori[sz]e|route|triage|label|answer|question|context|text|document|article|passage|following|below|notes?|report)\b/i;
+const ACTION_WORDS =
+  /\b(summar\w*|tl;?dr|condense|shorten|recap|classify|categori[sz]e|route|triage|combine|aggregate)\b/i;
 const QUESTION_LINE = /^\s*(?:q(?:uestion)?\s*[:.-]\s*)(.+)$/i;
 const QUESTION_START =
   /^(?:who|what|when|where|why|how|which|whom|whose|is|are|was|were|do|does|did|can|could|should|will|would|has|have|had)\b/i;
@@ -49,6 +51,16 @@ export function splitRequest(request: string): SplitRequest {
     else if (line.endsWith('?')) question = lastSentence(line);
   }
   if (question === undefined && isQuestion(instruction)) question = instruction;
+  // "Context…\n\nQuestion: …?": the last paragraph asks, everything before it is the material.
+  const last = paragraphs[paragraphs.length - 1]!.trim();
+  if (
+    question !== undefined &&
+    paragraphs.length > 1 &&
+    last.includes(question) &&
+    !ACTION_WORDS.test(first)
+  ) {
+    return { instruction: question, content: paragraphs.slice(0, -1).join('\n\n').trim(), question };
+  }
   if (question !== undefined && content.includes(question)) {
     content = content
       .replace(question, '')
