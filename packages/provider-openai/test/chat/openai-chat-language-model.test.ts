@@ -319,6 +319,21 @@ describe('OpenAI chat: failures', () => {
     expect((error as RateLimitError).provider?.code).toBe('rate_limit_exceeded');
   });
 
+  it('a first-byte timeout is a TimeoutError', async () => {
+    const { slowScenario } = await import('@baton/testing');
+    server.enqueue(slowScenario(1000, textScenario('late')));
+    const error = await createOpenAI({
+      apiKey: 'k',
+      baseURL: `${server.url}/v1`,
+      timeouts: { firstByteMs: 30 },
+    })
+      .chat('m')
+      .generate({ messages: [] })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('TimeoutError');
+    expect((error as { retryable: boolean }).retryable).toBe(true);
+  });
+
   it('aborting before the call rejects with CancelledError and sends nothing', async () => {
     const error = await openai()
       .chat('m')
