@@ -1,5 +1,5 @@
 import { BatonError } from '@baton/core';
-import { type CoverResult, checkCapability } from '@baton/policy';
+import { CapabilitySet, type CoverResult, checkCapability } from '@baton/policy';
 import { type CliIO, type Command, readLines, UsageError, writeJsonLine } from '../cli-io.js';
 
 const usage = `Usage: baton caps check --grant CAP [--grant CAP…] REQUEST
@@ -71,6 +71,20 @@ function errorMessage(error: unknown): string {
   throw error;
 }
 
+// Batches usually repeat one grant list: parse each list once (bounded).
+const sets = new Map<string, CapabilitySet>();
+
+function setOf(grants: string[]): CapabilitySet {
+  const key = JSON.stringify(grants);
+  let set = sets.get(key);
+  if (set === undefined) {
+    set = CapabilitySet.of(grants);
+    if (sets.size >= 256) sets.clear();
+    sets.set(key, set);
+  }
+  return set;
+}
+
 /** One `--jsonl` line → its output object. */
 function checkLine(text: string, line: number): Record<string, unknown> {
   let value: unknown;
@@ -89,7 +103,7 @@ function checkLine(text: string, line: number): Record<string, unknown> {
   }
   if (typeof record.request !== 'string') return { id, error: 'request must be a capability string' };
   try {
-    return { id, ...result(checkCapability(record.grants as string[], record.request)) };
+    return { id, ...result(setOf(record.grants as string[]).check(record.request)) };
   } catch (error) {
     return { id, error: errorMessage(error) };
   }
