@@ -1,3 +1,4 @@
+import { withRetry } from '@baton/core';
 import {
   AuthenticationError,
   type ModelRequest,
@@ -353,6 +354,24 @@ describe('errors', () => {
       .catch((e: unknown) => e);
     expect(ProviderUnavailableError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ retryable: true, provider: { status: 529, type: 'overloaded_error' } });
+  });
+
+  it('withRetry retries 529 overloaded honouring retry-after, then succeeds', async () => {
+    server.enqueue(rateLimitScenario({ status: 529, retryAfterSeconds: 3 }), textScenario('Recovered.'));
+    const waits: number[] = [];
+    const result = await withRetry(model(), { sleep: async (ms) => void waits.push(ms) }).generate(ask('Hi'));
+    expect(result.content).toEqual([{ type: 'text', text: 'Recovered.' }]);
+    expect(waits).toEqual([3000]);
+  });
+
+  it('withRetry retries an in-stream overloaded_error before any output was delivered', async () => {
+    streamErrors.enqueue(serverErrorScenario(529), textScenario('Second try.'));
+    const { text, error } = await collectStream(
+      withRetry(model('claude-sonnet-4-5', streamErrors.url), { sleep: async () => {} }).stream(ask('Hi')),
+    );
+    expect(error).toBeUndefined();
+    expect(text).toBe('Second try.');
+    expect(streamErrors.requests).toHaveLength(2);
   });
 
   it('maps 429 with retry-after to RateLimitError', async () => {

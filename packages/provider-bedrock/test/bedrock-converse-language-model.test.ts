@@ -1,3 +1,4 @@
+import { withRetry } from '@baton/core';
 import {
   AuthenticationError,
   InvalidRequestError,
@@ -420,6 +421,30 @@ describe('errors', () => {
       retryAfterMs: undefined,
       provider: { status: 429, type: 'ThrottlingException' },
     });
+  });
+
+  it('withRetry retries ThrottlingException with its own backoff (no hint), re-signing each attempt', async () => {
+    server.enqueue(rateLimitScenario(), rateLimitScenario(), textScenario('Recovered.'));
+    const waits: number[] = [];
+    const retrying = withRetry(model(), {
+      baseDelayMs: 100,
+      random: () => 0.5,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    const result = await retrying.generate(ask('Hi'));
+    expect(result.content).toEqual([{ type: 'text', text: 'Recovered.' }]);
+    expect(waits).toHaveLength(2);
+    expect(waits[1]).toBeGreaterThan(waits[0]!);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('withRetry never retries a ValidationException', async () => {
+    server.enqueue(errorScenario(400), textScenario('unused'));
+    const error = await withRetry(model(), { sleep: async () => {} })
+      .generate(ask('Hi'))
+      .catch((e: unknown) => e);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(server.requests).toHaveLength(1);
   });
 
   it.each([

@@ -12,6 +12,8 @@ runAdapterConformance({
     'usage-details': 'Converse reports no reasoning-token count (reasoning is inside outputTokens)',
     authentication:
       'Bedrock never answers 401: bad credentials are 403 UnrecognizedClientException / InvalidSignatureException (covered in bedrock-converse-language-model.test.ts)',
+    'retry-after':
+      'ThrottlingException carries no retry hint; withRetry backs off with jitter instead (covered in bedrock-converse-language-model.test.ts)',
     'rate-limit':
       'ThrottlingException carries no retry hint (no retry-after); RateLimitError without retryAfterMs is covered in bedrock-converse-language-model.test.ts',
   },

@@ -1,3 +1,4 @@
+import { withRetry } from '@baton/core';
 import {
   AuthenticationError,
   ContentFilterError,
@@ -326,6 +327,14 @@ describe('errors', () => {
       retryAfterMs: 17_000,
       provider: { status: 429, type: 'RESOURCE_EXHAUSTED' },
     });
+  });
+
+  it('withRetry waits the RetryInfo delay, then succeeds', async () => {
+    server.enqueue(rateLimitScenario({ retryAfterSeconds: 7 }), textScenario('Recovered.'));
+    const waits: number[] = [];
+    const result = await withRetry(model(), { sleep: async (ms) => void waits.push(ms) }).generate(ask('Hi'));
+    expect(result.content).toEqual([{ type: 'text', text: 'Recovered.' }]);
+    expect(waits).toEqual([7000]);
   });
 
   it('maps 400 API_KEY_INVALID to AuthenticationError', async () => {
