@@ -233,6 +233,7 @@ class SchedulerImpl implements PriorityScheduler {
   running = 0;
   queuedCount = 0;
   private readonly nodes = new Map<string, TaskNode>();
+  private readonly finishedIds = new Set<string>();
   private readonly heap = new NodeHeap();
   private readonly classes = new Map<number, PriorityClass>();
   private readonly poolsByName = new Map<string, Pool | null>();
@@ -286,6 +287,9 @@ class SchedulerImpl implements PriorityScheduler {
 
   add(task: SchedulerTask): void {
     let node = this.nodes.get(task.id);
+    if (node === undefined && this.finishedIds.has(task.id)) {
+      throw new ValidationError(`task ${task.id} was already added to the scheduler and finished`);
+    }
     if (node === undefined) {
       node = new TaskNode(task.id, this);
       this.nodes.set(task.id, node);
@@ -308,6 +312,7 @@ class SchedulerImpl implements PriorityScheduler {
       for (const depId of deps) {
         if (depId === task.id) throw new ValidationError(`task ${task.id} depends on itself`);
         let dep = this.nodes.get(depId);
+        if (dep === undefined && this.finishedIds.has(depId)) continue;
         if (dep === undefined) {
           dep = new TaskNode(depId, this);
           this.nodes.set(depId, dep);
@@ -380,6 +385,10 @@ class SchedulerImpl implements PriorityScheduler {
     onCancelled?: (error: CancelledError) => void,
   ): void {
     let node = this.nodes.get(taskId);
+    if (node === undefined && this.finishedIds.has(taskId)) {
+      onCancelled?.(new CancelledError(`task ${taskId} already finished`));
+      return;
+    }
     if (node === undefined || node.state === PLACEHOLDER) {
       // Acquiring an unknown task registers it with no dependencies.
       this.add({ id: taskId, priority: 0 });
@@ -439,8 +448,16 @@ class SchedulerImpl implements PriorityScheduler {
 
   finish(taskId: string): void {
     const node = this.nodes.get(taskId);
-    if (node === undefined || node.finished) return;
+    if (node === undefined) {
+      // Finishing a task never added still counts for dependents added later.
+      this.finishedIds.add(taskId);
+      return;
+    }
+    if (node.finished) return;
     node.finished = true;
+    // A finished task keeps only its id here (dependents added later check it), not its node.
+    this.nodes.delete(taskId);
+    this.finishedIds.add(taskId);
     node.predecessors = noNodes;
     const successors = node.successors;
     node.successors = noNodes;

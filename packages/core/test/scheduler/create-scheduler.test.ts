@@ -92,6 +92,20 @@ describe('createScheduler', () => {
     expect(r.order).toEqual(['first', 'later']);
   });
 
+  it('treats a dependency that already finished as done, and keeps no node for it', () => {
+    const scheduler = createScheduler({ concurrency: 1, clock: createSimulatedClock() });
+    const r = recorder(scheduler);
+    scheduler.add({ id: 'early', priority: 0 });
+    r.ask('early');
+    r.done('early');
+    scheduler.finish('external'); // finished outside the scheduler
+    scheduler.add({ id: 'late', priority: 0, dependsOn: ['early', 'external'] });
+    r.ask('late');
+    expect(r.order).toEqual(['early', 'late']);
+    expect(scheduler.rankOf('early')).toBeUndefined();
+    expect(() => scheduler.add({ id: 'early', priority: 0 })).toThrow(/finished/);
+  });
+
   it('ages waiting low-priority work so it is not starved', () => {
     const clock = createSimulatedClock();
     const scheduler = createScheduler({ concurrency: 1, clock, ageingMs: 100 });
