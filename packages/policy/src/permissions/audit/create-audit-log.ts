@@ -142,7 +142,7 @@ export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
           capabilities,
           argsDigest: event.argsDigest,
           approvalId: null,
-          reason: event.knownTool ? event.reason : `unknown tool '${event.toolName}': ${event.reason}`,
+          reason: event.reason,
         });
         return;
       }
