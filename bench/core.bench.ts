@@ -3,7 +3,7 @@
 // and one summary line, then merges its figures into bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rateLimited } from './rate-limited.ts';
@@ -18,6 +18,8 @@ const fixed = (value: number, digits = 2) => Number(value.toFixed(digits));
 interface WorkerResult {
   n: number;
   ms: number;
+  /** CPU time of the run (user + system), less sensitive to a busy machine than wall time. */
+  cpuMs: number;
   floorMs: number;
   peakRssMb: number;
   tasks: number;
@@ -54,6 +56,8 @@ const cpu = cpus();
 results.machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${process.platform}`;
 results.node = process.version;
 results.commit = commit;
+// Figures from a busy machine are not comparable: keep the 1-minute load average beside them.
+results.loadAverage = fixed(loadavg()[0] ?? 0, 2);
 const summary: string[] = [];
 
 if (wants('fanout')) {
@@ -69,10 +73,11 @@ if (wants('fanout')) {
       peakRssMb: fixed(r.peakRssMb, 1),
       floorUsPerTask: fixed(floorUsPerTask, 3),
       ratioToFloor: fixed(usPerTask / floorUsPerTask, 1),
+      cpuUsPerTask: fixed((r.cpuMs * 1000) / n),
     };
     fanout.push(row);
     console.log(
-      `fanout   n=${n}: ${row.usPerTask} µs/task (${row.tasksPerSec} tasks/s), peak RSS ${row.peakRssMb} MB, floor ${row.floorUsPerTask} µs/task → ${row.ratioToFloor}× the bare Promise.all floor`,
+      `fanout   n=${n}: ${row.usPerTask} µs/task wall, ${row.cpuUsPerTask} µs/task CPU (${row.tasksPerSec} tasks/s), peak RSS ${row.peakRssMb} MB, floor ${row.floorUsPerTask} µs/task → ${row.ratioToFloor}× the bare Promise.all floor`,
     );
   }
   results.fanout = fanout;

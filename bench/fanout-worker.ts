@@ -15,6 +15,8 @@ async function floor(count: number): Promise<number> {
   return performance.now() - start;
 }
 
+let cpuMs = 0;
+
 async function baton(count: number): Promise<{ ms: number; tasks: number; status: string }> {
   const worker = defineAgent({ name: 'worker', instructions: 'Answer in one word.', maxOutputTokens: 16 });
   const supervisor = defineAgent({
@@ -35,8 +37,11 @@ async function baton(count: number): Promise<{ ms: number; tasks: number; status
     limits: { concurrency: latencyMs > 0 ? count + 1 : 1024, budget: { tokens: 1e12 } },
   });
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const { output, report } = await orchestrator.run(supervisor, count);
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  cpuMs = (used.user + used.system) / 1000;
   if (output !== count) throw new Error(`fan-out returned ${String(output)} of ${count}`);
   return { ms, tasks: report.totals.tasks, status: report.status };
 }
@@ -48,5 +53,5 @@ const floorMs = await floor(n);
 const result = await baton(n);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(
-  `${JSON.stringify({ n, ms: result.ms, floorMs, peakRssMb, tasks: result.tasks, status: result.status })}\n`,
+  `${JSON.stringify({ n, ms: result.ms, cpuMs, floorMs, peakRssMb, tasks: result.tasks, status: result.status })}\n`,
 );
