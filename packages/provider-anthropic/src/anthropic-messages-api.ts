@@ -155,30 +155,26 @@ const DeltaSchema = z.union([
   z.object({ type: z.string() }).loose(),
 ]);
 
-/** One server-sent event of a streamed `POST /v1/messages` (its `data`, parsed). */
-export const AnthropicStreamEventSchema = z.union([
-  z.object({
-    type: z.literal('message_start'),
+/**
+ * Streamed `POST /v1/messages` events (their `data`, parsed), one schema per `type`, so each
+ * event is validated against exactly one shape. Unknown event types (and `ping`) are skipped.
+ * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming#event-types
+ */
+export const AnthropicStreamEventSchemas = {
+  message_start: z.object({
     message: z.object({
       id: z.string().nullish(),
       model: z.string().nullish(),
       usage: AnthropicUsageSchema.nullish(),
     }),
   }),
-  z.object({ type: z.literal('content_block_start'), index: z.number(), content_block: ContentBlockSchema }),
-  z.object({ type: z.literal('content_block_delta'), index: z.number(), delta: DeltaSchema }),
-  z.object({ type: z.literal('content_block_stop'), index: z.number() }),
-  z.object({
-    type: z.literal('message_delta'),
+  content_block_start: z.object({ index: z.number(), content_block: ContentBlockSchema }),
+  content_block_delta: z.object({ index: z.number(), delta: DeltaSchema }),
+  content_block_stop: z.object({ index: z.number() }),
+  message_delta: z.object({
     delta: z.object({ stop_reason: z.string().nullish(), stop_sequence: z.string().nullish() }).loose(),
     usage: AnthropicUsageSchema.nullish(),
   }),
-  z.object({ type: z.literal('message_stop') }),
-  z.object({ type: z.literal('ping') }),
-  z.object({
-    type: z.literal('error'),
-    error: z.object({ type: z.string(), message: z.string().nullish() }).loose(),
-  }),
-  z.object({ type: z.string() }).loose(),
-]);
-export type AnthropicStreamEvent = z.infer<typeof AnthropicStreamEventSchema>;
+  message_stop: z.object({}),
+  error: z.object({ error: z.object({ type: z.string(), message: z.string().nullish() }).loose() }),
+} as const;

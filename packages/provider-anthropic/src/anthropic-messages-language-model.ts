@@ -25,7 +25,7 @@ import {
   type AnthropicCacheControl,
   type AnthropicMessagesRequestBody,
   AnthropicMessagesResponseSchema,
-  AnthropicStreamEventSchema,
+  AnthropicStreamEventSchemas,
   type AnthropicUsage,
 } from './anthropic-messages-api.js';
 import { parseAnthropicMessagesOptions } from './anthropic-messages-options.js';
@@ -237,42 +237,47 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
       { kind: 'text' | 'thinking' | 'tool' | 'other'; id?: string; name?: string; json?: string }
     >();
 
+    const malformed = (data: string): ModelStreamPart => ({
+      type: 'error',
+      error: new ProviderUnavailableError(`anthropic: malformed stream event: ${data.slice(0, 200)}`, {
+        provider: 'anthropic',
+        status: response.status,
+        headers,
+        body: data,
+      }),
+    });
+    const S = AnthropicStreamEventSchemas;
+
     try {
       for await (const sse of parseSse(response.body)) {
         const json = safeParseJson(sse.data);
-        const parsed = json.success ? AnthropicStreamEventSchema.safeParse(json.value) : undefined;
-        if (!parsed?.success) {
-          yield {
-            type: 'error',
-            error: new ProviderUnavailableError(
-              `anthropic: malformed stream event: ${sse.data.slice(0, 200)}`,
-              {
-                provider: 'anthropic',
-                status: response.status,
-                headers,
-                body: sse.data,
-              },
-            ),
-          };
+        const value = json.success ? json.value : undefined;
+        const type =
+          typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+        if (typeof type !== 'string') {
+          yield malformed(sse.data);
           return;
         }
-        const event = parsed.data;
-        switch (event.type) {
+        switch (type) {
           case 'message_start': {
-            const message = (
-              event as {
-                message: { id?: string | null; model?: string | null; usage?: AnthropicUsage | null };
-              }
-            ).message;
+            const event = S.message_start.safeParse(value);
+            if (!event.success) return yield malformed(sse.data);
+            const message = event.data.message;
             responseId = message.id ?? undefined;
             modelId = message.model ?? undefined;
             if (message.usage) usage = { ...message.usage };
             break;
           }
           case 'content_block_start': {
-            const { index, content_block: block } = event as {
-              index: number;
-              content_block: { type: string; id?: string; name?: string; text?: string; thinking?: string };
+            const event = S.content_block_start.safeParse(value);
+            if (!event.success) return yield malformed(sse.data);
+            const { index } = event.data;
+            const block = event.data.content_block as {
+              type: string;
+              id?: string;
+              name?: string;
+              text?: string;
+              thinking?: string;
             };
             if (block.type === 'text') {
               blocks.set(index, { kind: 'text' });
@@ -288,15 +293,15 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
             break;
           }
           case 'content_block_delta': {
-            const { index, delta } = event as {
-              index: number;
-              delta: {
-                type: string;
-                text?: string;
-                partial_json?: string;
-                thinking?: string;
-                signature?: string;
-              };
+            const event = S.content_block_delta.safeParse(value);
+            if (!event.success) return yield malformed(sse.data);
+            const { index } = event.data;
+            const delta = event.data.delta as {
+              type: string;
+              text?: string;
+              partial_json?: string;
+              thinking?: string;
+              signature?: string;
             };
             const block = blocks.get(index);
             if (delta.type === 'text_delta' && delta.text) {
@@ -321,9 +326,10 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
             break;
           }
           case 'content_block_stop': {
-            const { index } = event as { index: number };
-            const block = blocks.get(index);
-            blocks.delete(index);
+            const event = S.content_block_stop.safeParse(value);
+            if (!event.success) return yield malformed(sse.data);
+            const block = blocks.get(event.data.index);
+            blocks.delete(event.data.index);
             if (block?.kind === 'tool' && !(call.jsonTool && block.name === ANTHROPIC_JSON_TOOL_NAME)) {
               yield {
                 type: 'tool-call',
@@ -335,33 +341,26 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
             break;
           }
           case 'message_delta': {
-            const delta = event as {
-              delta: { stop_reason?: string | null; stop_sequence?: string | null };
-              usage?: AnthropicUsage | null;
-            };
-            stopReason = delta.delta.stop_reason ?? stopReason;
-            stopSequence = delta.delta.stop_sequence ?? stopSequence;
+            const event = S.message_delta.safeParse(value);
+            if (!event.success) return yield malformed(sse.data);
+            stopReason = event.data.delta.stop_reason ?? stopReason;
+            stopSequence = event.data.delta.stop_sequence ?? stopSequence;
             // message_delta usage is cumulative: take every counter it carries.
-            if (delta.usage) {
-              for (const key in delta.usage) {
-                const value = (delta.usage as Record<string, unknown>)[key];
-                if (value != null) (usage as Record<string, unknown>)[key] = value;
+            const counters = event.data.usage as Record<string, unknown> | null | undefined;
+            if (counters) {
+              for (const key in counters) {
+                if (counters[key] != null) (usage as Record<string, unknown>)[key] = counters[key];
               }
             }
             break;
           }
-          case 'message_stop': {
+          case 'message_stop':
             yield finishPart(stopReason, call.jsonTool, usage, responseId, modelId, headers, stopSequence);
             return;
-          }
           case 'error': {
-            yield {
-              type: 'error',
-              error: anthropicErrorFromStreamEvent(
-                event as { error: { type: string; message?: string | null } },
-                headers,
-              ),
-            };
+            const event = S.error.safeParse(value);
+            if (!event.success) return yield malformed(sse.data);
+            yield { type: 'error', error: anthropicErrorFromStreamEvent(event.data, headers) };
             return;
           }
           default:
