@@ -185,6 +185,8 @@ function pickString(key: string, node: SchemaNode, source: ToolInputSource): str
     if (date && format === 'date-time') return date.length === 10 ? `${date}T00:00:00Z` : date;
     return date;
   }
+  if (/expression|formula|equation|expr|math|calculation/.test(key))
+    return take([...evidence.expressions, ...evidence.quoted]);
   if (/path|file|dir|folder/.test(key)) return take([...evidence.paths, ...evidence.quoted]);
   if (/(^|_)(id|ids|ref|key|code|sku|ticket|number|doc|document)$/.test(key)) {
     return take([...evidence.ids, ...evidence.quoted, ...evidence.numbers.map(String)]);

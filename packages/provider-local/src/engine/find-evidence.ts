@@ -7,6 +7,8 @@ export interface Evidence {
   ids: string[];
   dates: string[];
   numbers: number[];
+  /** Arithmetic expressions such as `17 * 23` or `(2 + 3) / 4`. */
+  expressions: string[];
   /** Capitalized names after `in/at/for/from/near/about` (places, people, products). */
   names: string[];
 }
@@ -23,6 +25,7 @@ const NUMBER = /(?<![\w.#/-])-?\d+(?:[.,]\d+)?(?![\w-]|\.\d)/g;
 const NAME =
   /\b(?:in|at|for|from|near|about|to|of|called|named)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:de|da|van|von|del|la|le)?\s*\p{Lu}[\p{L}'’.-]*)*)/gu;
 
+const EXPRESSION = /[-(]*\d+(?:\.\d+)?\)*(?:\s*(?:[-+*/^%×÷x]|\*\*)\s*[-(]*\d+(?:\.\d+)?\)*)+/g;
 const cache = new Map<string, Evidence>();
 
 /** Scans text for quoted strings, URLs, e-mails, paths, ids, dates, numbers and names. Cached per string. */
@@ -39,11 +42,26 @@ export function findEvidence(text: string): Evidence {
   const dates = unique([...withoutUrls.matchAll(DATE)].map((m) => m[0]));
   const plain = withoutUrls.replace(DATE, ' ');
   const ids = unique(
-    [...plain.matchAll(ID)].map((m) => m[1]!).filter((id) => !paths.some((path) => path.includes(id))),
+    [...plain.matchAll(ID)]
+      .map((m) => m[1]!.replace(/^#/, ''))
+      .filter((id) => !paths.some((path) => path.includes(id))),
   );
   const numbers = [...plain.replace(ID, ' ').matchAll(NUMBER)].map((m) => Number(m[0].replace(',', '.')));
   const names = unique([...text.matchAll(NAME)].map((m) => m[1]!.replace(/[.’']+$/, '')));
-  const evidence: Evidence = { quoted: unique(quoted), urls, emails, paths, ids, dates, numbers, names };
+  const expressions = unique(
+    [...plain.matchAll(EXPRESSION)].map((m) => m[0].trim()).filter((e) => /\d\s*\D+\s*\d/.test(e)),
+  );
+  const evidence: Evidence = {
+    quoted: unique(quoted),
+    urls,
+    emails,
+    paths,
+    ids,
+    dates,
+    numbers,
+    expressions,
+    names,
+  };
   if (cache.size > 2048) cache.clear();
   cache.set(text, evidence);
   return evidence;

@@ -5,6 +5,7 @@ import { fillToolInput } from './fill-tool-input.js';
 import { findEvidence } from './find-evidence.js';
 import { resolveNode, type SchemaNode } from './json-schema-utilities.js';
 import { salientPhrase } from './salient-phrase.js';
+import { isQuestion } from './split-request.js';
 
 /** A tool call the engine decided to make. */
 export interface PlannedToolCall {
@@ -23,6 +24,7 @@ export interface ToolMatch {
 /** Minimum score for an `auto` tool call: one word of the tool's name, or two of its description. */
 const THRESHOLD = 2;
 const MAX_PARALLEL = 8;
+const RETRIEVAL = /search|find|look_?up|retriev|query|knowledge|docs|documentation|wiki|faq|articles?|kb\b/i;
 const GENERIC_NAME_WORDS = new Set([
   'get',
   'tool',
@@ -84,7 +86,10 @@ export function matchTools(request: string, tools: readonly ToolDefinition[]): T
       if (requestTerms.has(term)) {
         score += 3;
         named = true;
-      } else if (term.length >= 5 && prefixes.has(term.slice(0, 5))) score += 1.5;
+      } else if (term.length >= 5 && prefixes.has(term.slice(0, 5))) {
+        score += 2;
+        named = true;
+      }
     }
     let described = 0;
     for (const term of profile.descriptionTerms) if (requestTerms.has(term)) described++;
@@ -102,13 +107,16 @@ export function matchTools(request: string, tools: readonly ToolDefinition[]): T
  * two quoted queries or three document ids). With `auto`, only a tool scoring at least
  * the threshold is called, and after tool results arrive only a tool the request names
  * and that has not been called yet in this turn (a multi-step chain); `required` and a
- * named `toolChoice` always call. Arguments come from `fillToolInput`.
+ * named `toolChoice` always call. A bare question (no material in the conversation to
+ * answer it from) goes to a search-like tool when one is offered. Arguments come from
+ * `fillToolInput`.
  */
 export function planToolCalls(
   request: string,
   tools: readonly ToolDefinition[],
   choice: ToolChoice | undefined,
   alreadyCalled: ReadonlySet<string>,
+  hasContext = false,
 ): PlannedToolCall[] {
   if (tools.length === 0 || choice === 'none') return [];
   let chosen: ToolDefinition | undefined;
@@ -126,6 +134,12 @@ export function planToolCalls(
       (a, b) => (a.named && b.named ? a.position - b.position : 0) || b.score - a.score || a.index - b.index,
     );
     chosen = eligible[0]?.tool;
+    if (!chosen && !afterResults && !hasContext && isBareQuestion(request)) {
+      // A question with nothing to answer it from: look it up with a search-like tool.
+      chosen = ordered.find((match) =>
+        RETRIEVAL.test(`${match.tool.name} ${match.tool.description ?? ''}`),
+      )?.tool;
+    }
     if (!chosen && choice === 'required' && !afterResults) chosen = ordered[0]?.tool ?? tools[0];
   }
   if (!chosen) return [];
@@ -163,6 +177,14 @@ function callsFor(tool: ToolDefinition, request: string): PlannedToolCall[] {
       input: fillToolInput(tool.inputSchema, { request, evidence, phrase, used: new Set() }),
     },
   ];
+}
+
+/** A short question that carries no material of its own to answer from. */
+function isBareQuestion(request: string): boolean {
+  const text = request.trim();
+  return (
+    isQuestion(text) && text.length <= 300 && !text.includes('\n\n') && !/^\s*\[[\w.:/#-]+\]/m.test(text)
+  );
 }
 
 function nameTerms(name: string): string[] {

@@ -14,8 +14,21 @@ describe('findEvidence', () => {
       ids: ['Q3', 'INV-2093'],
       dates: ['2026-11-02'],
       numbers: [5],
+      expressions: [],
       names: ['Paris'],
     });
+  });
+
+  it.each([
+    ['Calculate 17 * 23 please', ['17 * 23']],
+    ['what is (2 + 3) / 4?', ['(2 + 3) / 4']],
+    ['order A-1001 on 2026-01-02', []],
+  ])('expressions in %j', (text, expressions) => {
+    expect(findEvidence(text).expressions).toEqual(expressions);
+  });
+
+  it('drops the # of an id', () => {
+    expect(findEvidence('Where is my order #12345?').ids).toEqual(['12345']);
   });
 
   it.each([

@@ -46,6 +46,34 @@ describe('planToolCalls', () => {
     ]);
   });
 
+  it('looks a bare question up with a search-like tool, but not when there is context', () => {
+    const kb: ToolDefinition = {
+      name: 'search_knowledge_base',
+      description: 'Search the knowledge base for articles',
+      inputSchema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
+    };
+    expect(plan('How do I reset my password?', [kb, GET_WEATHER])).toEqual([
+      { toolName: 'search_knowledge_base', input: { query: 'reset my password' } },
+    ]);
+    expect(planToolCalls('How do I reset my password?', [kb], 'auto', new Set(), true)).toEqual([]);
+    expect(plan('How do I reset my password?', [GET_WEATHER])).toEqual([]);
+  });
+
+  it('fills an arithmetic expression and matches a tool by a word prefix', () => {
+    const calculator: ToolDefinition = {
+      name: 'calculator',
+      description: 'Evaluate an arithmetic expression',
+      inputSchema: {
+        type: 'object',
+        properties: { expression: { type: 'string' } },
+        required: ['expression'],
+      },
+    };
+    expect(plan('Calculate 17 * 23', [calculator])).toEqual([
+      { toolName: 'calculator', input: { expression: '17 * 23' } },
+    ]);
+  });
+
   it('does not call a tool the request does not ask for', () => {
     expect(plan('Tell me a joke about cats')).toEqual([]);
     expect(planToolCalls('Search the notes for pricing', TOOLS, 'none', new Set())).toEqual([]);
