@@ -34,4 +34,6 @@ export interface BudgetLedger {
   reserve(request: ReservationRequest, signal?: CancellationSignal): Reservation | Promise<Reservation>;
   /** Drops a finished task's scope (its settled usage stays counted in its ancestors). */
   close(taskId: string): void;
+  /** Whether any cap applies to the task's calls (callers may skip reserving when none does). */
+  isCapped?(taskId: string): boolean;
 }

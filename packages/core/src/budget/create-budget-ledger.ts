@@ -278,6 +278,16 @@ class LedgerImpl implements HardBudgetLedger {
     this.wake();
   }
 
+  isCapped(taskId: string): boolean {
+    const scope = this.scopes.get(taskId) ?? this.root;
+    return (
+      scope.chain.length > 0 ||
+      scope.agent.meters.length > 0 ||
+      scope.deadlines.length > 0 ||
+      scope.agent.deadline !== undefined
+    );
+  }
+
   deadlineOf(taskId: string): number | undefined {
     const scope = this.scopes.get(taskId) ?? this.root;
     let at: number | undefined;

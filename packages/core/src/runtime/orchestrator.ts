@@ -48,11 +48,13 @@ export interface OrchestratorOptions {
     budget?: Budget;
     /** Concurrency pools besides the run's, e.g. `{ 'agent:writer': 2, 'agent:*': 8 }` (see `createScheduler`). */
     pools?: Readonly<Record<string, number>>;
+    /** Hard caps per agent name, over all of that agent's tasks (see `createBudgetLedger`). */
+    agents?: Readonly<Record<string, Budget>>;
   };
   /** Replaces the default priority scheduler. */
   scheduler?: (options: { concurrency: number; pools?: Readonly<Record<string, number>> }) => Scheduler;
   /** Replaces the default run-level budget ledger. */
-  ledger?: (options: { run?: Budget }) => BudgetLedger;
+  ledger?: (options: { run?: Budget; agents?: Readonly<Record<string, Budget>> }) => BudgetLedger;
   /** Request and token rate limits per provider model. */
   rateLimiter?: RateLimiter;
   /** Model prices (merged over the defaults). */
@@ -139,8 +141,13 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       : undefined;
     if (journal) events.subscribe(journal.write);
     const deadlines = new DeadlineTimer();
-    const budgeted = options.limits?.budget !== undefined || options.ledger !== undefined;
-    const ledgerOptions = options.limits?.budget ? { run: options.limits.budget } : {};
+    const budgeted =
+      options.limits?.budget !== undefined ||
+      options.limits?.agents !== undefined ||
+      options.ledger !== undefined;
+    const ledgerOptions: { run?: Budget; agents?: Readonly<Record<string, Budget>> } = {};
+    if (options.limits?.budget) ledgerOptions.run = options.limits.budget;
+    if (options.limits?.agents) ledgerOptions.agents = options.limits.agents;
     const context: RunContext = {
       runId,
       events,

@@ -94,7 +94,8 @@ export async function callModel(
   }
 
   let reservation: Reservation | undefined;
-  if (run.budgeted) {
+  // Task budgets (an agent's `budget`, a delegation's) count even when the run has no cap.
+  if (run.budgeted || run.ledger.isCapped?.(task.id)) {
     const worstCost = priceUsage(price, {
       inputTokens: estimateInputTokens(serialized),
       outputTokens: request.maxOutputTokens ?? 0,
