@@ -6,6 +6,7 @@ import {
   type ModelAdapter,
   type ModelContentPart,
   type ModelRequest,
+  ProviderUnavailableError,
   type ToolCallPart,
   type ToolDefinition,
   ValidationError,
@@ -219,7 +220,7 @@ async function runStep(
     }
   }
   if (text) content.push({ type: 'text', text });
-  if (!finish) throw new BatonError('provider_unavailable', 'the stream ended without a finish', true);
+  if (!finish) throw new ProviderUnavailableError('the stream ended without a finish part');
   return finish;
 }
 
