@@ -32,6 +32,7 @@ export const chatProviders: Record<string, ChatProviderFactory> = {
     }).chat(model),
   anthropic: ({ model, baseURL, apiKey, env }) => createAnthropic({ baseURL, apiKey, env }).messages(model),
   gemini: ({ model, baseURL, apiKey, env }) => createGemini({ baseURL, apiKey, env }).generativeModel(model),
-  // Bedrock signs with the AWS credential chain variables; `--base-url` overrides the regional endpoint.
-  bedrock: ({ model, baseURL, env }) => createBedrock({ baseURL, env }).converse(model),
+  // Bedrock signs with the AWS credential variables, or sends a Bedrock API key (`--api-key`,
+  // AWS_BEARER_TOKEN_BEDROCK); `--base-url` overrides the regional endpoint.
+  bedrock: ({ model, baseURL, apiKey, env }) => createBedrock({ baseURL, apiKey, env }).converse(model),
 };

@@ -117,6 +117,16 @@ describe('baton chat --provider bedrock', () => {
     });
   });
 
+  it('sends --api-key as a Bedrock API key (bearer) instead of signing', async () => {
+    server.enqueue(textScenario('Keyed.'));
+    const { code, stdout } = await chat(['--api-key', BEDROCK_TEST_API_KEY, '--json', 'Hi'], {
+      AWS_REGION: 'us-east-1',
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).text).toBe('Keyed.');
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${BEDROCK_TEST_API_KEY}`);
+  });
+
   it('names the AWS variables when no credentials are set', async () => {
     const { code, stdout } = await chat(['--json', 'Hi'], { AWS_REGION: 'us-east-1' });
     expect(code).toBe(1);

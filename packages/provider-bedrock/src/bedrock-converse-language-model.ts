@@ -35,14 +35,22 @@ import { signBedrockRequest } from './sign-bedrock-request.js';
 /** The name of the tool forced for structured output in `jsonTool` mode. */
 export const BEDROCK_JSON_TOOL_NAME = 'json';
 
+/** How a request is authenticated. */
+export type BedrockAuth =
+  | { type: 'sigv4'; credentials: BedrockCredentials }
+  | { type: 'api-key'; apiKey: string };
+
 /** What a Converse model needs from its provider. */
 export interface BedrockConverseConfig {
   /** Resolves the region lazily (missing → the call fails, not the factory). */
   region: () => string;
   /** e.g. `https://bedrock-runtime.us-east-1.amazonaws.com`, no trailing slash; default from the region. */
   baseURL?: string | undefined;
-  /** Resolves credentials lazily (missing → `AuthenticationError` before any request). */
-  credentials: () => BedrockCredentials | Promise<BedrockCredentials>;
+  /**
+   * Resolves how to authenticate, lazily (missing → `AuthenticationError` before any request):
+   * SigV4 with AWS credentials, or a Bedrock API key sent as a bearer token.
+   */
+  auth: () => BedrockAuth | Promise<BedrockAuth>;
   headers?: Record<string, string> | undefined;
   fetch?: FetchFunction | undefined;
   timeouts?: HttpTimeouts | undefined;
@@ -133,7 +141,7 @@ export class BedrockConverseLanguageModel implements ModelAdapterV1 {
     body: BedrockConverseRequestBody,
     signal: AbortSignal | undefined,
   ): Promise<HttpResponse> {
-    const credentials = await this.config.credentials();
+    const auth = await this.config.auth();
     const region = this.config.region();
     const baseURL = this.config.baseURL ?? `https://bedrock-runtime.${region}.amazonaws.com`;
     const url = `${baseURL}/model/${encodeURIComponent(this.modelId)}/${operation}`;
@@ -145,7 +153,10 @@ export class BedrockConverseLanguageModel implements ModelAdapterV1 {
     for (const extra of [this.config.headers, request.headers]) {
       if (extra) for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
     }
-    const signed = await signBedrockRequest({ url, headers, body: payload, region, credentials });
+    const signed =
+      auth.type === 'api-key'
+        ? { authorization: `Bearer ${auth.apiKey}` }
+        : await signBedrockRequest({ url, headers, body: payload, region, credentials: auth.credentials });
     const response = await postJson({
       url,
       headers: { ...headers, ...signed },

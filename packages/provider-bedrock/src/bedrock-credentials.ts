@@ -24,7 +24,7 @@ export function loadBedrockCredentials(
   const sessionToken = (fromOptions ? options.sessionToken : env.AWS_SESSION_TOKEN)?.trim();
   if (!accessKeyId || !secretAccessKey) {
     throw new AuthenticationError(
-      `Bedrock credentials are missing: pass \`accessKeyId\` and \`secretAccessKey\` (and \`sessionToken\` for temporary credentials) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN)`,
+      `Bedrock credentials are missing: pass \`accessKeyId\` and \`secretAccessKey\` (and \`sessionToken\` for temporary credentials) or an \`apiKey\`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) or AWS_BEARER_TOKEN_BEDROCK`,
       { provider: 'bedrock' },
     );
   }

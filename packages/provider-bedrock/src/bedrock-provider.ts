@@ -1,6 +1,6 @@
 import type { ModelAdapter } from '@baton/core/contracts';
 import type { FetchFunction, HttpTimeouts } from '@baton/provider-utils';
-import { BedrockConverseLanguageModel } from './bedrock-converse-language-model.js';
+import { type BedrockAuth, BedrockConverseLanguageModel } from './bedrock-converse-language-model.js';
 import { type BedrockCredentials, loadBedrockCredentials, loadBedrockRegion } from './bedrock-credentials.js';
 
 /** Options of `createBedrock`. */
@@ -13,6 +13,11 @@ export interface BedrockProviderSettings {
   secretAccessKey?: string | undefined;
   /** Session token of temporary credentials; defaults to `AWS_SESSION_TOKEN`. */
   sessionToken?: string | undefined;
+  /**
+   * An Amazon Bedrock API key, sent as `Authorization: Bearer` instead of SigV4 signing;
+   * defaults to `AWS_BEARER_TOKEN_BEDROCK` when no credentials are passed in code.
+   */
+  apiKey?: string | undefined;
   /** Resolves credentials per call (e.g. `fromNodeProviderChain()` of `@aws-sdk/credential-providers`); wins over the fields above. */
   credentialProvider?: (() => Promise<BedrockCredentials>) | undefined;
   /** Endpoint (default `https://bedrock-runtime.{region}.amazonaws.com`). */
@@ -35,19 +40,32 @@ export interface BedrockProvider {
 }
 
 /**
- * Creates a Bedrock Runtime provider. Region and credentials are read when a call is made,
+ * Creates a Bedrock Runtime provider, authenticating with SigV4 (AWS credentials) or a Bedrock
+ * API key. Region and credentials are read when a call is made,
  * so missing ones fail that call (`AuthenticationError` for credentials) before any request.
  * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html
  */
 export function createBedrock(settings: BedrockProviderSettings = {}): BedrockProvider {
   const env = settings.env ?? process.env;
   const region = () => loadBedrockRegion(settings.region, env);
-  const credentials = settings.credentialProvider ?? (() => loadBedrockCredentials(settings, env));
+  const auth = async (): Promise<BedrockAuth> => {
+    // Explicit settings win, in this order: an API key, credentials, a credential provider; then
+    // the environment: AWS_BEARER_TOKEN_BEDROCK, then the AWS credential variables.
+    if (settings.apiKey?.trim()) return { type: 'api-key', apiKey: settings.apiKey.trim() };
+    if (settings.accessKeyId !== undefined || settings.secretAccessKey !== undefined) {
+      return { type: 'sigv4', credentials: loadBedrockCredentials(settings, env) };
+    }
+    if (settings.credentialProvider)
+      return { type: 'sigv4', credentials: await settings.credentialProvider() };
+    const token = env.AWS_BEARER_TOKEN_BEDROCK?.trim();
+    if (token) return { type: 'api-key', apiKey: token };
+    return { type: 'sigv4', credentials: loadBedrockCredentials({}, env) };
+  };
   const converse = (modelId: string) =>
     new BedrockConverseLanguageModel(modelId, {
       region,
       baseURL: settings.baseURL?.replace(/\/+$/, ''),
-      credentials,
+      auth,
       headers: settings.headers,
       fetch: settings.fetch,
       timeouts: settings.timeouts,

@@ -1,5 +1,6 @@
 export {
   BEDROCK_JSON_TOOL_NAME,
+  type BedrockAuth,
   type BedrockConverseConfig,
   BedrockConverseLanguageModel,
   convertBedrockUsage,

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@baton/core/contracts';
 import type { BedrockCredentials } from './bedrock-credentials.js';
 import { Sha256, SignatureV4 } from './load-aws-modules.js';
 
@@ -22,7 +23,15 @@ export interface BedrockSignInput {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  */
 export async function signBedrockRequest(input: BedrockSignInput): Promise<Record<string, string>> {
-  const url = new URL(input.url);
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch (error) {
+    throw new InvalidRequestError(`bedrock: invalid endpoint URL ${JSON.stringify(input.url)}`, {
+      provider: 'bedrock',
+      cause: error,
+    });
+  }
   const signer = new SignatureV4({
     service: input.service ?? 'bedrock',
     region: input.region,

@@ -7,6 +7,7 @@ import {
   RateLimitError,
 } from '@baton/core/contracts';
 import {
+  BEDROCK_TEST_API_KEY,
   BEDROCK_TEST_CREDENTIALS,
   collectStream,
   errorScenario,
@@ -163,7 +164,49 @@ describe('SigV4', () => {
   });
 });
 
+describe('Bedrock API keys', () => {
+  it('sends an API key as a bearer token instead of signing', async () => {
+    server.enqueue(textScenario('ok'), textScenario('ok'));
+    await createBedrock({ baseURL: server.url, region: 'us-east-1', apiKey: BEDROCK_TEST_API_KEY, env: {} })(
+      MODEL,
+    ).generate(ask('Hi'));
+    await createBedrock({
+      baseURL: server.url,
+      env: { AWS_BEARER_TOKEN_BEDROCK: BEDROCK_TEST_API_KEY, AWS_REGION: 'us-east-1' },
+    })(MODEL).generate(ask('Hi'));
+    for (const request of server.requests) {
+      expect(request.headers.authorization).toBe(`Bearer ${BEDROCK_TEST_API_KEY}`);
+      expect(request.headers).not.toHaveProperty('x-amz-date');
+    }
+  });
+
+  it('prefers credentials passed in code over AWS_BEARER_TOKEN_BEDROCK', async () => {
+    server.enqueue(textScenario('ok'));
+    await model({ env: { AWS_BEARER_TOKEN_BEDROCK: 'ignored' } }).generate(ask('Hi'));
+    expect(server.requests[0]!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+  });
+
+  it('maps a rejected API key to AuthenticationError', async () => {
+    server.enqueue(textScenario('never'));
+    const error = await createBedrock({ baseURL: server.url, region: 'us-east-1', apiKey: 'wrong' })(MODEL)
+      .generate(ask('Hi'))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'AuthenticationError',
+      provider: { status: 403, type: 'UnrecognizedClientException' },
+    });
+  });
+});
+
 describe('configuration', () => {
+  it('names an invalid endpoint instead of crashing', async () => {
+    const error = await model({ baseURL: 'not a url' })
+      .generate(ask('Hi'))
+      .catch((e: unknown) => e);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('invalid endpoint URL');
+  });
+
   it('reads credentials and region from the AWS environment variables', async () => {
     server.enqueue(textScenario('ok'));
     await createBedrock({

@@ -22,6 +22,7 @@ export {
   startAnthropicWireServer,
 } from './wire/anthropic-wire-server.js';
 export {
+  BEDROCK_TEST_API_KEY,
   BEDROCK_TEST_CREDENTIALS,
   type BedrockWireServerOptions,
   bedrockConverseRoute,

@@ -17,6 +17,9 @@ export const BEDROCK_TEST_CREDENTIALS = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 } as const;
 
+/** A Bedrock API key (bearer token) the Bedrock wire server accepts by default. */
+export const BEDROCK_TEST_API_KEY = 'ABSKQmVkcm9ja0FQSUtleS10ZXN0';
+
 /** Options for `startBedrockWireServer` / `bedrockConverseRoute`. */
 export interface BedrockWireServerOptions {
   /** Scenarios answered in order. */
@@ -25,6 +28,8 @@ export interface BedrockWireServerOptions {
   respond?: (request: WireRequest) => WireScenario | undefined;
   /** Access key id → secret key the server verifies SigV4 signatures with (default: `BEDROCK_TEST_CREDENTIALS`). */
   credentials?: Record<string, string>;
+  /** Bedrock API keys accepted as `Authorization: Bearer` (default: `BEDROCK_TEST_API_KEY`). */
+  apiKeys?: string[];
   /** The region requests must be scoped to (default `us-east-1`). */
   region?: string;
   /** Streamed requests get faults as exception events after `messageStart`, as ConverseStream does mid-stream. */
@@ -276,7 +281,8 @@ export async function verifyBedrockSignature(
 /**
  * Bedrock Runtime's Converse API: `POST /model/{modelId}/converse` (JSON) and
  * `/converse-stream` (binary `application/vnd.amazon.eventstream`). Every request's SigV4
- * signature is verified first; a bad one gets 403 `InvalidSignatureException`.
+ * signature is verified first (a bad one gets 403 `InvalidSignatureException`), or its
+ * Bedrock API key when it sends `Authorization: Bearer`.
  * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html
  * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html
  */
@@ -285,15 +291,25 @@ export function bedrockConverseRoute(options: BedrockWireServerOptions = {}): Wi
     [BEDROCK_TEST_CREDENTIALS.accessKeyId]: BEDROCK_TEST_CREDENTIALS.secretAccessKey,
   };
   const region = options.region ?? 'us-east-1';
+  const apiKeys = new Set(options.apiKeys ?? [BEDROCK_TEST_API_KEY]);
   let toolIds = 0;
   return {
     path: /^\/model\/[^/]+\/(?:converse|converse-stream)$/,
     async reply(request, scenario): Promise<WireReply> {
-      const rejected = await verifyBedrockSignature(request, {
-        credentials,
-        region,
-        ...(options.maxSkewMs !== undefined ? { maxSkewMs: options.maxSkewMs } : {}),
-      });
+      const authorization = request.headers.authorization ?? '';
+      const rejected = authorization.startsWith('Bearer ')
+        ? apiKeys.has(authorization.slice(7).trim())
+          ? undefined
+          : bedrockErrorReply(
+              403,
+              'UnrecognizedClientException',
+              'The security token included in the request is invalid.',
+            )
+        : await verifyBedrockSignature(request, {
+            credentials,
+            region,
+            ...(options.maxSkewMs !== undefined ? { maxSkewMs: options.maxSkewMs } : {}),
+          });
       if (rejected) return rejected;
       const stream = request.path.endsWith('/converse-stream');
       const requestId = randomUUID();
