@@ -98,4 +98,5 @@ export {
   type SimulationResult,
   simulate,
 } from './scheduler/simulate.js';
+export { taskPools } from './scheduler/task-pools.js';
 export { type DagTask, validateDag } from './scheduler/validate-dag.js';

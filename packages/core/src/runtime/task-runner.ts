@@ -5,6 +5,7 @@ import { BatonError } from '../errors/baton-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { taskPools } from '../scheduler/task-pools.js';
 import type { RunContext, TaskState } from './run-context.js';
 import { runAgentLoop } from './runner/agent-loop.js';
 import { summarizeError } from './runner/error-summary.js';
@@ -61,7 +62,7 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     priority: task.priority,
     dependsOn: init.dependsOn,
     expectedMs: init.expectedMs,
-    pools: [`agent:${agentName}`],
+    pools: taskPools(agentName, init.agent.model ?? run.defaultModel),
     parentId: init.parent?.id,
   });
   run.ledger.open(id, { parentId: init.parent?.id, agent: agentName, budget });
