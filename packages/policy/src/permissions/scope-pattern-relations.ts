@@ -158,7 +158,9 @@ function intersectSegments(p: PatternSegment, q: PatternSegment): PatternSegment
   const texts = new Set(walk(0, 0).map((text) => text.replace(/\*+/g, '*')));
   const result: PatternSegment[] = [];
   for (const text of texts) {
-    if (text === '' || text === '**') continue;
+    // '' and '.' never match a normalized segment, and a grant may not contain '..':
+    // leaving such a piece out is exact or narrower, never wider.
+    if (text === '' || text === '**' || text === '.' || text.includes('..')) continue;
     const segment = segmentOf(text);
     if (!result.some((kept) => segmentContains(kept, segment))) result.push(segment);
   }

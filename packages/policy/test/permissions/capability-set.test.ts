@@ -66,6 +66,16 @@ describe('CapabilitySet', () => {
     expect(attenuate(parent, requested).toArray()).toEqual(expected);
   });
 
+  it('intersect never produces a grant that could not be written (no `..`, no `.` segment)', () => {
+    // Both leave exactly "starts and ends with a dot, two characters or more": `.` alone is not
+    // written as a grant (it never matches a normalized segment) and `..` would be invalid.
+    for (const parent of ['fs:read:/x/.*', 'fs:read:/x/.*.*']) {
+      const result = attenuate([parent], ['fs:read:/x/*.']);
+      expect(result.toArray()).toEqual(['fs:read:/x/.*.']);
+      expect(CapabilitySet.of([...result]).toArray()).toEqual(result.toArray());
+    }
+  });
+
   it('intersect drops grants another result grant already contains', () => {
     const result = CapabilitySet.of(['fs:read:/**', 'fs:read:/reports/**']).intersect([
       'fs:read:/reports/a/*',

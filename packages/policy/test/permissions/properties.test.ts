@@ -92,7 +92,21 @@ function referenceCheck(grant: string, request: string): { allowed: boolean; nor
 
 const resource = fc.constantFrom('crm', 'fs', '*');
 const action = fc.constantFrom('read', 'write', '*');
-const patternSegment = fc.constantFrom('a', 'b', 'x.txt', '*', '**', 'a*', '*b', '*.txt', 'é', '*a*');
+const patternSegment = fc.constantFrom(
+  'a',
+  'b',
+  'x.txt',
+  '*',
+  '**',
+  'a*',
+  '*b',
+  '*.txt',
+  'é',
+  '*a*',
+  '.*',
+  '*.',
+  'a*.*',
+);
 const requestSegment = fc.constantFrom(
   'a',
   'b',
@@ -120,6 +134,18 @@ const requestSegment = fc.constantFrom(
   '%25',
   '%zz',
   'cafe%CC%81',
+  '%E2%80%A4',
+  '%ED%A0%80',
+  '%F0%9F%93%88',
+  '%C3',
+  '%C3%A9',
+  '%25C3%25A9',
+  '%%32%65',
+  '%2541',
+  '.env',
+  '.a.',
+  'a.b',
+  '..a',
 );
 const grant = fc
   .tuple(
@@ -171,6 +197,8 @@ describe('properties', () => {
           }
           // And as patterns: every child grant lies inside the parent.
           expect(parentSet.containsAll(child)).toBe(true);
+          // And every child grant can be written down and read back as a valid grant.
+          expect(CapabilitySet.of([...child]).toArray()).toEqual(child.toArray());
         },
       ),
       { numRuns: 2000 },
