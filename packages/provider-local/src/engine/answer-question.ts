@@ -15,7 +15,8 @@ export interface RetrievedSentence {
  * b = 0.75, every sentence a document). Questions asking "how many / how much / when"
  * favour sentences with numbers, "who" favours sentences naming someone. Returns up to
  * `limit` sentences with a positive score, best first; the second and later ones only when
- * they score at least 60% of the best.
+ * they score at least 60% of the best. Cached per sentence list and question: treat the
+ * result as immutable.
  */
 export function answerQuestion(
   question: string,

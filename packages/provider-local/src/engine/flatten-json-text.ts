@@ -1,3 +1,5 @@
+import { memoizeByString } from '../text/memoize-by-string.js';
+
 const SOURCE_KEYS = ['source', 'id', 'doc', 'docId', 'document', 'file', 'path', 'url', 'title', 'name'];
 const MAX_DEPTH = 8;
 const PROSE_KEYS =
@@ -22,7 +24,7 @@ function isShortValue(key: string, value: string): boolean {
  * → `[doc-03]\nsummary`). Text that holds no JSON is returned unchanged; text with a JSON
  * block inside keeps the prose around it.
  */
-export function flattenJsonText(text: string): string {
+function flattenJsonTextUncached(text: string): string {
   const start = firstJsonStart(text);
   if (start < 0) return text;
   const close = text[start] === '{' ? '}' : ']';
@@ -91,3 +93,6 @@ function collect(value: unknown, source: string | undefined, lines: string[], de
     collect(child, own, lines, depth + 1);
   }
 }
+
+/** Cached per string (see `memoizeByString`). */
+export const flattenJsonText = memoizeByString(flattenJsonTextUncached);

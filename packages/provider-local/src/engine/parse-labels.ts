@@ -1,3 +1,4 @@
+import { memoizeByString } from '../text/memoize-by-string.js';
 import type { LabelCandidate } from './classify-text.js';
 
 /** Labels found in a prompt, and the prompt with the instruction removed (the text to classify). */
@@ -21,7 +22,7 @@ const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+(.+)$/;
  * part after `:` / ` - ` / in parentheses being the label's description). Returns null
  * when the prompt names fewer than two labels.
  */
-export function parseLabels(text: string): ParsedLabels | null {
+function parseLabelsUncached(text: string): ParsedLabels | null {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -90,3 +91,6 @@ function parseItem(raw: string): LabelCandidate | null {
 function without(lines: string[], from: number, to: number): string {
   return [...lines.slice(0, from), ...lines.slice(to + 1)].join('\n').trim();
 }
+
+/** Cached per string (see `memoizeByString`). */
+export const parseLabels = memoizeByString(parseLabelsUncached);

@@ -1,3 +1,4 @@
+import { memoizeByString } from '../text/memoize-by-string.js';
 /** A user request split into what it asks and what it is about. */
 export interface SplitRequest {
   /** The instruction (`Summarize the following:`), or the whole request when there is no separate text. */
@@ -22,7 +23,7 @@ const QUESTION_START =
  * instruction and the rest is the material; a single paragraph `Summarize: text` splits
  * at the colon. A `Question:` line or a line ending in `?` is the question.
  */
-export function splitRequest(request: string): SplitRequest {
+function splitRequestUncached(request: string): SplitRequest {
   const text = request.trim();
   const paragraphs = text.split(/\n\s*\n/);
   let instruction = text;
@@ -94,3 +95,6 @@ function lastSentence(line: string): string {
   const parts = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
   return parts[parts.length - 1]!.trim();
 }
+
+/** Cached per string (see `memoizeByString`). */
+export const splitRequest = memoizeByString(splitRequestUncached);
