@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  BEDROCK_TEST_API_KEY,
   BEDROCK_TEST_CREDENTIALS,
   errorScenario,
   startBedrockWireServer,
