@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { BUILTIN_DATA_CLASSES, type DataClassDefinition, dataClassMatches } from './data-class.js';
 import type { Finding } from './finding.js';
 import type { PseudonymVault } from './pseudonym-vault.js';
-import type { Recognizer } from './recognizer.js';
+import type { Recognizer, RecognizerMatch } from './recognizer.js';
 import { DEFAULT_PHONE_REGIONS, phoneRecognizer } from './recognizers/phone-recognizer.js';
 import { piiRecognizers } from './recognizers/pii-recognizers.js';
 import { secretRecognizers } from './recognizers/secret-recognizers.js';
@@ -53,11 +53,20 @@ export interface RedactOptions {
 
 type ContextTest = (text: string, from: number, to: number) => boolean;
 
+/** Everything `detect` reads, copied into one object shape so its property loads stay monomorphic. */
 interface CompiledRecognizer {
   recognizer: Recognizer;
+  name: string;
+  dataClass: string;
+  score: number;
+  find: Recognizer['find'];
+  validate: Recognizer['validate'];
+  requireContext: boolean;
   order: number;
   label: string;
   prefilter: ((text: string) => boolean) | undefined;
+  /** Multi-character needles are found by one shared scan per text (see `needleScan`). */
+  needles: readonly string[] | undefined;
   pattern: RegExp | undefined;
   group: number | string | undefined;
   context: ContextTest | undefined;
@@ -67,6 +76,15 @@ interface CompiledRecognizer {
 
 const LABEL = /^[A-Z][A-Z0-9_]*$/;
 const CLASS_NAME = /^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/;
+
+/** Literal prefilters of two or more characters go into the shared needle scan. */
+function sharedNeedles(prefilter: Recognizer['prefilter']): boolean {
+  return (
+    Array.isArray(prefilter) &&
+    prefilter.length > 0 &&
+    prefilter.every((needle: string) => needle.length >= 2)
+  );
+}
 
 function compilePrefilter(prefilter: Recognizer['prefilter']): ((text: string) => boolean) | undefined {
   if (prefilter === undefined) return undefined;
@@ -147,9 +165,16 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     }
     compiled.push({
       recognizer,
+      name: recognizer.name,
+      dataClass: recognizer.dataClass,
+      score: recognizer.score,
+      find: recognizer.find,
+      validate: recognizer.validate,
+      requireContext: recognizer.requireContext === true,
       order: compiled.length,
       label: labelOf(recognizer.dataClass),
-      prefilter: compilePrefilter(recognizer.prefilter),
+      prefilter: sharedNeedles(recognizer.prefilter) ? undefined : compilePrefilter(recognizer.prefilter),
+      needles: sharedNeedles(recognizer.prefilter) ? (recognizer.prefilter as readonly string[]) : undefined,
       pattern,
       group: recognizer.group,
       context: compileContext(recognizer.context),
@@ -157,6 +182,33 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       boost: recognizer.contextBoost ?? 0.1,
     });
   }
+
+  // One regex over all literal needles: each text is scanned once instead of once per recognizer.
+  const needleOwners = new Map<string, number[]>();
+  compiled.forEach((r, index) => {
+    for (const needle of r.needles ?? []) {
+      const owners = needleOwners.get(needle) ?? [];
+      owners.push(index);
+      needleOwners.set(needle, owners);
+    }
+  });
+  // A match of `sk-ant-` is also a match of `sk-` at the same position.
+  for (const [needle, owners] of needleOwners)
+    for (const [other, otherOwners] of needleOwners)
+      if (other !== needle && needle.startsWith(other))
+        for (const o of otherOwners) if (!owners.includes(o)) owners.push(o);
+  const needleScan =
+    needleOwners.size === 0
+      ? undefined
+      : new RegExp(
+          [...needleOwners.keys()]
+            .sort((a, b) => b.length - a.length)
+            .map((needle) => needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+            .join('|'),
+          'g',
+        );
+  const needleHit = new Uint32Array(compiled.length);
+  let stamp = 0;
 
   interface Candidate extends Finding {
     order: number;
@@ -171,37 +223,56 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     out: Candidate[],
   ): void {
     if (end <= start) return;
-    let score = baseScore ?? r.recognizer.score;
-    if (r.recognizer.validate) {
-      const verdict = r.recognizer.validate(text.slice(start, end), text, start, end);
+    let score = baseScore ?? r.score;
+    if (r.validate) {
+      const verdict = r.validate(text.slice(start, end), text, start, end);
       if (verdict === false || verdict === 0) return;
       if (typeof verdict === 'number') score = verdict;
     }
     if (r.context) {
       const near = r.context(text, start - r.window, start) || r.context(text, end, end + 24);
       if (near) score = Math.min(1, score + r.boost);
-      else if (r.recognizer.requireContext) return;
+      else if (r.requireContext) return;
     }
     if (score < minScore) return;
     out.push({
       type: r.label,
-      dataClass: r.recognizer.dataClass,
+      dataClass: r.dataClass,
       start,
       end,
       score,
-      recognizer: r.recognizer.name,
+      recognizer: r.name,
       order: r.order,
     });
   }
 
+  // Reused by every `find` call: recognizers push candidates here instead of allocating.
+  const scratch: RecognizerMatch[] = [];
+
   function detect(text: string): Finding[] {
     if (typeof text !== 'string') throw new ValidationError('detect() expects a string');
     const candidates: Candidate[] = [];
-    for (const r of compiled) {
+    stamp = (stamp + 1) >>> 0 || 1;
+    if (needleScan) {
+      needleScan.lastIndex = 0;
+      for (let m = needleScan.exec(text); m !== null; m = needleScan.exec(text)) {
+        for (const owner of needleOwners.get(m[0])!) needleHit[owner] = stamp;
+        needleScan.lastIndex = m.index + 1; // overlapping needles (`sk-` inside `sk-ant-`) still count
+      }
+    }
+    for (let index = 0; index < compiled.length; index++) {
+      const r = compiled[index]!;
+      if (r.needles !== undefined && needleHit[index] !== stamp) continue;
       if (r.prefilter && !r.prefilter(text)) continue;
-      if (r.recognizer.find) {
-        for (const match of r.recognizer.find(text))
+      if (r.find) {
+        scratch.length = 0;
+        const returned = r.find(text, scratch);
+        for (let i = 0; i < scratch.length; i++) {
+          const match = scratch[i]!;
           consider(r, text, match.start, match.end, match.score, candidates);
+        }
+        if (returned)
+          for (const match of returned) consider(r, text, match.start, match.end, match.score, candidates);
         continue;
       }
       const pattern = r.pattern!;

@@ -77,6 +77,7 @@ interface RunState {
   egressCalls: number;
 }
 
+const NONE: readonly Finding[] = Object.freeze([]);
 const STRATEGIES = new Set(['pseudonymize', 'mask', 'hash', 'drop']);
 
 /**
@@ -185,8 +186,14 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       out = applyStrategies(text, findings, applyOptions(state.vault));
     }
     remember(state.minimized, text, out);
-    // The minimized form is clean by construction: history re-sent next call skips the scan.
-    if (out !== text) remember(state.minimized, out, out);
+    // The egress re-scan checks what bypassed this minimizer. A text the detector just found
+    // clean needs no second scan (same detector, same text); a minimized text is this
+    // minimizer's own output, whose sensitive spans are placeholders now.
+    remember(state.scanned, text, findings.length === 0 ? NONE : findings);
+    if (out !== text) {
+      remember(state.minimized, out, out);
+      remember(state.scanned, out, NONE);
+    }
     return out;
   }
 

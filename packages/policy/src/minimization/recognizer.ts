@@ -30,8 +30,11 @@ export interface Recognizer {
   contextWindow?: number;
   /** Added to the score when a context word is present (default 0.1). */
   contextBoost?: number;
-  /** Full control instead of `pattern`: yield candidate spans of `text`. */
-  find?: (text: string) => Iterable<RecognizerMatch>;
+  /**
+   * Full control instead of `pattern`: push candidate spans of `text` into `out` (cheapest),
+   * or return them as any iterable (an array, a generator).
+   */
+  find?: (text: string, out: RecognizerMatch[]) => Iterable<RecognizerMatch> | undefined | void;
 }
 
 /** Identity helper that type-checks a recognizer definition. */

@@ -1,4 +1,4 @@
-import { type CountryCode, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { contextTest, joinsAfter, joinsBefore } from './text-boundary.js';
 
@@ -94,46 +94,103 @@ function digitCount(value: string): number {
   return n;
 }
 
-/** Possible national significant number lengths per region, from libphonenumber's metadata. */
-function possibleLengths(regions: readonly CountryCode[]): Map<CountryCode, ReadonlySet<number>> {
-  const metadata = new Metadata();
-  const out = new Map<CountryCode, ReadonlySet<number>>();
-  for (const region of regions) {
-    metadata.selectNumberingPlan(region);
-    out.set(region, new Set(metadata.numberingPlan?.possibleLengths() ?? []));
+interface NumberingPlan {
+  lengths: ReadonlySet<number>;
+  /** The region's whole-number pattern (the union of its fixed-line, mobile, … patterns). */
+  pattern: RegExp;
+  nationalPrefix: string | undefined;
+}
+
+/**
+ * Validation against libphonenumber-js's numbering plans (max metadata): the calling code
+ * must exist, and the national number must have a possible length and match the region's
+ * national number pattern. Same data as `parsePhoneNumber().isValid()`, without its per-call
+ * parsing and pattern compilation (tens of µs per number), so it fits the hot path.
+ */
+class PhoneValidator {
+  readonly #metadata = new Metadata();
+  readonly #plans = new Map<string, NumberingPlan | null>();
+
+  #plan(country: string): NumberingPlan | null {
+    let plan = this.#plans.get(country);
+    if (plan !== undefined) return plan;
+    plan = null;
+    try {
+      this.#metadata.selectNumberingPlan(country as CountryCode);
+      const numbering = this.#metadata.numberingPlan as
+        | (NonNullable<Metadata['numberingPlan']> & {
+            nationalNumberPattern(): string;
+            nationalPrefix(): string | undefined;
+          })
+        | undefined;
+      if (numbering)
+        plan = {
+          lengths: new Set(numbering.possibleLengths()),
+          pattern: new RegExp(`^(?:${numbering.nationalNumberPattern()})$`),
+          nationalPrefix: numbering.nationalPrefix() || undefined,
+        };
+    } catch {
+      plan = null;
+    }
+    this.#plans.set(country, plan);
+    return plan;
+  }
+
+  #fits(plan: NumberingPlan | null, national: string): boolean {
+    return plan !== null && plan.lengths.has(national.length) && plan.pattern.test(national);
+  }
+
+  /** `digits`: calling code + national number, no `+`. */
+  international(digits: string): boolean {
+    for (let length = 1; length <= 3 && length < digits.length; length++) {
+      const countries = (
+        this.#metadata as unknown as { getCountryCodesForCallingCode(code: string): string[] | undefined }
+      ).getCountryCodesForCallingCode(digits.slice(0, length));
+      if (!countries) continue;
+      const national = digits.slice(length);
+      // Calling codes are prefix-free: the first one that exists is the only candidate.
+      return countries.some((country) => country !== '001' && this.#fits(this.#plan(country), national));
+    }
+    return false;
+  }
+
+  /** `digits` as dialled inside one of `regions` (with or without the trunk prefix). */
+  national(digits: string, regions: readonly CountryCode[]): boolean {
+    for (const region of regions) {
+      const plan = this.#plan(region);
+      if (plan === null) continue;
+      if (this.#fits(plan, digits)) return true;
+      if (
+        plan.nationalPrefix &&
+        digits.startsWith(plan.nationalPrefix) &&
+        this.#fits(plan, digits.slice(plan.nationalPrefix.length))
+      )
+        return true;
+    }
+    return false;
+  }
+}
+
+function digitsOf(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += value[i];
   }
   return out;
 }
 
-function validPhone(
-  candidate: string,
-  regions: readonly CountryCode[],
-  lengths: Map<CountryCode, ReadonlySet<number>>,
-): boolean {
-  const compact = candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate;
-  try {
-    if (compact.startsWith('+'))
-      return parsePhoneNumberFromString(compact, { extract: false })?.isValid() === true;
-    // Parsing costs tens of µs per region: only regions whose number lengths fit are asked.
-    const digits = digitCount(compact);
-    const trunk =
-      compact.replace(/^\D+/, '').charCodeAt(0) === 48 || compact.replace(/^\D+/, '').charCodeAt(0) === 49;
-    for (const region of regions) {
-      const fit = lengths.get(region);
-      if (fit && !fit.has(digits) && !(trunk && fit.has(digits - 1))) continue;
-      if (parsePhoneNumberFromString(compact, { defaultCountry: region, extract: false })?.isValid() === true)
-        return true;
-    }
-  } catch {
-    return false;
-  }
-  return false;
+function validPhone(candidate: string, regions: readonly CountryCode[], validator: PhoneValidator): boolean {
+  const trimmed = candidate.trimStart();
+  if (trimmed.startsWith('+')) return validator.international(digitsOf(trimmed));
+  if (trimmed.startsWith('00')) return validator.international(digitsOf(trimmed).slice(2));
+  return validator.national(digitsOf(trimmed), regions);
 }
 
 /** Phone numbers: international (`+`/`00`) on validity alone; national forms need a context word or the `(415) 555-2671` shape. */
 export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Recognizer {
-  const lengths = possibleLengths(regions);
-  function* find(text: string): Iterable<RecognizerMatch> {
+  const validator = new PhoneValidator();
+  function find(text: string, out: RecognizerMatch[]): void {
     PHONE_CANDIDATE.lastIndex = 0;
     for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
       let value = m[0];
@@ -153,6 +210,13 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
       value = value.trim();
       if (DATE_OR_TIME.test(value)) continue;
       const international = value.startsWith('+') || value.startsWith('00');
+      // National numbers need a context word or the (415) 555-2671 shape: skip the rest early.
+      if (
+        !international &&
+        value.charCodeAt(0) !== 40 &&
+        !hasPhoneContext(text, start - (/^\d+$/.test(value) ? 24 : 48), start)
+      )
+        continue;
       let context: boolean | undefined;
       // A bare digit run (no separators) is an id as often as a phone: its context word must be close.
       const window = /^\d+$/.test(value) ? 24 : 48;
@@ -168,8 +232,8 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
         if (digits < 7) break;
         if (digits <= 15) {
           const shaped = US_SHAPE.test(candidate);
-          if ((international || shaped || hasContext()) && validPhone(candidate, regions, lengths)) {
-            yield { start, end: start + candidate.length, score: international || shaped ? 0.8 : 0.65 };
+          if ((international || shaped || hasContext()) && validPhone(candidate, regions, validator)) {
+            out.push({ start, end: start + candidate.length, score: international || shaped ? 0.8 : 0.65 });
             break;
           }
         }

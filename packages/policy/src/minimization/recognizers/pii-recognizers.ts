@@ -3,7 +3,14 @@ import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { IBAN_LENGTHS, ibanCheck } from '../validators/iban.js';
 import { cardBrand, luhnCheck } from '../validators/luhn.js';
 import { ssnCheck } from '../validators/us-ssn.js';
-import { caseInsensitive, isWordCode, joinsAfter, joinsBefore } from './text-boundary.js';
+import {
+  caseInsensitive,
+  findNear,
+  isWordCode,
+  joinsAfter,
+  joinsBefore,
+  joinsBeforeLetter,
+} from './text-boundary.js';
 
 const LETTER = /\p{L}/u;
 function isNonAsciiLetter(c: number): boolean {
@@ -28,7 +35,7 @@ function isDomainCode(c: number): boolean {
 const NON_LETTER_UNICODE = /[^\p{L}\p{N}]/u;
 
 /** Email: expands around each `@` (no regex over the whole text), checks the domain has an alphabetic TLD. */
-function* findEmails(text: string): Iterable<RecognizerMatch> {
+function findEmails(text: string, out: RecognizerMatch[]): void {
   let at = text.indexOf('@');
   let floor = 0;
   while (at >= 0) {
@@ -55,7 +62,7 @@ function* findEmails(text: string): Iterable<RecognizerMatch> {
         !NON_LETTER_UNICODE.test(local.replace(/[._%+'-]/g, '')) &&
         (next < 0 || next >= end)
       ) {
-        yield { start, end };
+        out.push({ start, end });
         floor = end;
       }
     }
@@ -65,11 +72,15 @@ function* findEmails(text: string): Iterable<RecognizerMatch> {
 
 const AT_WORDS = 'at|arobase|arroba|ät|klammeraffe';
 const DOT_WORDS = 'dot|punkt|point|punto';
-const OBFUSCATED_EMAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+` +
-    `(?:\\s*[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]\\s*|\\s+(?:${AT_WORDS})\\s+|\\s+@\\s*|\\s*@\\s+)` +
-    `[\\p{L}\\p{N}-]+(?:(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s+\\.\\s+|\\.)[\\p{L}\\p{N}-]+){1,4}`,
-  'giu',
+/** The "at" of an obfuscated address; the scan starts here (cheap) instead of at every word. */
+const AT_TOKEN = new RegExp(
+  `\\s*[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]\\s*|\\s+(?:${AT_WORDS})\\s+|\\s+@\\s*|\\s*@\\s+`,
+  'gi',
+);
+/** The domain after the "at": labels joined by dots or spelled-out dots. */
+const OBFUSCATED_DOMAIN = new RegExp(
+  `[\\p{L}\\p{N}-]+(?:(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s+\\.\\s+|\\.)[\\p{L}\\p{N}-]+){1,4}`,
+  'iuy',
 );
 const BARE_AT = new RegExp(`\\s(?:${AT_WORDS})\\s`, 'iu');
 const DOT_WORD = new RegExp(`[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]`, 'iu');
@@ -82,13 +93,21 @@ const TRAILING_LABEL = new RegExp(
 const HAS_DOMAIN_DOT = new RegExp(`(?:[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]|\\.)`, 'iu');
 
 /** Obfuscated emails; a greedy match that fails validation is retried without its last label. */
-function* findObfuscatedEmails(text: string): Iterable<RecognizerMatch> {
-  OBFUSCATED_EMAIL.lastIndex = 0;
-  for (let m = OBFUSCATED_EMAIL.exec(text); m !== null; m = OBFUSCATED_EMAIL.exec(text)) {
-    let value = m[0];
+function findObfuscatedEmails(text: string, out: RecognizerMatch[]): void {
+  AT_TOKEN.lastIndex = 0;
+  for (let at = AT_TOKEN.exec(text); at !== null; at = AT_TOKEN.exec(text)) {
+    let start = at.index;
+    while (start > 0 && isEmailLocalCode(text.charCodeAt(start - 1))) start--;
+    if (start === at.index) continue;
+    OBFUSCATED_DOMAIN.lastIndex = at.index + at[0].length;
+    const domain = OBFUSCATED_DOMAIN.exec(text);
+    if (domain === null) continue;
+    let value = text.slice(start, domain.index + domain[0].length);
+    // A greedy match that fails validation is retried without its last label.
     for (;;) {
       if (validateObfuscatedEmail(value)) {
-        yield { start: m.index, end: m.index + value.length };
+        out.push({ start, end: start + value.length });
+        AT_TOKEN.lastIndex = Math.max(AT_TOKEN.lastIndex, start + value.length);
         break;
       }
       const trimmed = value.replace(TRAILING_LABEL, '');
@@ -115,7 +134,7 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function* findCards(text: string): Iterable<RecognizerMatch> {
+function findCards(text: string, out: RecognizerMatch[]): void {
   CARD_RUN.lastIndex = 0;
   for (let m = CARD_RUN.exec(text); m !== null; m = CARD_RUN.exec(text)) {
     const run = m[0];
@@ -138,7 +157,7 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
     if (groups.length > 1 && groups.some((g) => g.end - g.start > 6)) {
       // A long unseparated run next to short ones: only whole single groups can be cards.
       for (const g of groups)
-        if (g.end - g.start >= 13) yield* checkCard(text, m.index + g.start, m.index + g.end);
+        if (g.end - g.start >= 13) checkCard(text, m.index + g.start, m.index + g.end, out);
       continue;
     }
     // "GR11 6669 1820 …" is an IBAN-like string (valid ones belong to the IBAN recognizer).
@@ -158,17 +177,17 @@ function* findCards(text: string): Iterable<RecognizerMatch> {
         const end = m.index + groups[found]!.end;
         // Part of a longer digit run: a card only if a context word says so.
         const partial = from > 0 || found < groups.length - 1;
-        yield { start, end, score: partial ? 0.45 : cardScore(start, end, found > from) };
+        out.push({ start, end, score: partial ? 0.45 : cardScore(start, end, found > from) });
         from = found + 1;
       } else from++;
     }
   }
 }
 
-function* checkCard(text: string, start: number, end: number): Iterable<RecognizerMatch> {
+function checkCard(text: string, start: number, end: number, out: RecognizerMatch[]): void {
   const digits = text.slice(start, end);
   if (digits.length <= 19 && luhnCheck(digits) && cardBrand(digits) !== undefined)
-    yield { start, end, score: cardScore(start, end, false) };
+    out.push({ start, end, score: cardScore(start, end, false) });
 }
 
 /**
@@ -182,7 +201,7 @@ function cardScore(start: number, end: number, grouped: boolean): number {
 /** IBAN: country code + check digits, then exactly the country's length of alphanumerics (single spaces/dashes allowed). */
 const IBAN_START = /[A-Za-z]{2}\d{2}(?=[ -]?[A-Za-z0-9])/g;
 
-function* findIbans(text: string): Iterable<RecognizerMatch> {
+function findIbans(text: string, out: RecognizerMatch[]): void {
   IBAN_START.lastIndex = 0;
   for (let m = IBAN_START.exec(text); m !== null; m = IBAN_START.exec(text)) {
     const country = m[0].slice(0, 2).toUpperCase();
@@ -202,7 +221,7 @@ function* findIbans(text: string): Iterable<RecognizerMatch> {
     // The IBAN must end at a token boundary (a following space + more groups is fine).
     if (i < text.length && isWordCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 95) continue;
     if (ibanCheck(compact)) {
-      yield { start: m.index, end: i };
+      out.push({ start: m.index, end: i });
       IBAN_START.lastIndex = i;
     }
   }
@@ -210,7 +229,7 @@ function* findIbans(text: string): Iterable<RecognizerMatch> {
 
 const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
 
-function* findSsns(text: string): Iterable<RecognizerMatch> {
+function findSsns(text: string, out: RecognizerMatch[]): void {
   SSN_PATTERN.lastIndex = 0;
   for (let m = SSN_PATTERN.exec(text); m !== null; m = SSN_PATTERN.exec(text)) {
     if (
@@ -221,7 +240,7 @@ function* findSsns(text: string): Iterable<RecognizerMatch> {
       continue;
     if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
     // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
-    yield { start: m.index, end: m.index + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 };
+    out.push({ start: m.index, end: m.index + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 });
   }
 }
 
@@ -229,7 +248,7 @@ const IPV4_PATTERN =
   /(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
 
-function* findIpv4(text: string): Iterable<RecognizerMatch> {
+function findIpv4(text: string, out: RecognizerMatch[]): void {
   IPV4_PATTERN.lastIndex = 0;
   for (let m = IPV4_PATTERN.exec(text); m !== null; m = IPV4_PATTERN.exec(text)) {
     if (
@@ -241,7 +260,7 @@ function* findIpv4(text: string): Iterable<RecognizerMatch> {
     const value = m[0].replace(/\/\d+$/, '');
     if (value === '0.0.0.0' || value === '255.255.255.255') continue;
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    yield { start: m.index, end: m.index + value.length };
+    out.push({ start: m.index, end: m.index + value.length });
   }
 }
 
@@ -250,7 +269,7 @@ function isIpv6Code(c: number): boolean {
 }
 
 /** IPv6: grow a span of hex digits, colons and dots around each `:`, then let node:net judge it. */
-function* findIpv6(text: string): Iterable<RecognizerMatch> {
+function findIpv6(text: string, out: RecognizerMatch[]): void {
   let colon = text.indexOf(':');
   while (colon >= 0) {
     let start = colon;
@@ -277,7 +296,7 @@ function* findIpv6(text: string): Iterable<RecognizerMatch> {
       value.indexOf(':') !== value.lastIndexOf(':') &&
       isIPv6(value)
     )
-      yield { start, end: zone };
+      out.push({ start, end: zone });
     colon = text.indexOf(':', Math.max(end, colon + 1));
   }
 }
@@ -293,6 +312,14 @@ const DATE_PATTERN = new RegExp(
   `(?<!(?<!\\\\)[\\p{L}\\p{N}_])(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\.?,?\\s+(?:de\\s+)?\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}_])`,
   'giu',
 );
+
+const BIRTH_WORDS =
+  /born|birth|dob|d\.o\.b|geboren|geburt|geb\.|née?|naissance|nacid[oa]|nacimiento|cumpleaños|anniversaire/gi;
+
+/** Dates within 40 characters after a birth word (the engine then checks the context window). */
+function findDatesOfBirth(text: string, out: RecognizerMatch[]): void {
+  findNear(text, BIRTH_WORDS, DATE_PATTERN, 40, plausibleDate, (start, end) => out.push({ start, end }));
+}
 
 function plausibleDate(value: string): boolean {
   const numbers = value.match(/\d+/g) ?? [];
@@ -323,9 +350,35 @@ const ADDRESS_PATTERN = new RegExp(
   ].join('|'),
   'gu',
 );
+/** Street words anchor the scan: the address pattern runs only in a window around each one. */
+function findAddresses(text: string, out: RecognizerMatch[]): void {
+  ADDRESS_PREFILTER.lastIndex = 0;
+  let scannedTo = 0;
+  for (let hit = ADDRESS_PREFILTER.exec(text); hit !== null; hit = ADDRESS_PREFILTER.exec(text)) {
+    if (hit.index < scannedTo) continue;
+    let from = Math.max(scannedTo, hit.index - 72);
+    // Start the window on a whitespace boundary so a house number is never cut in half.
+    for (let k = 0; k < 32 && from > scannedTo && !/\s/.test(text[from - 1]!); k++) from--;
+    const to = Math.min(text.length, hit.index + 96);
+    const window = text.slice(from, to);
+    ADDRESS_PATTERN.lastIndex = 0;
+    for (let m = ADDRESS_PATTERN.exec(window); m !== null; m = ADDRESS_PATTERN.exec(window)) {
+      if (m[0].length === 0) {
+        ADDRESS_PATTERN.lastIndex++;
+        continue;
+      }
+      const start = from + m.index;
+      if (m.index === 0 && joinsBefore(text, start)) continue;
+      out.push({ start, end: start + m[0].length });
+    }
+    scannedTo = to;
+    ADDRESS_PREFILTER.lastIndex = Math.max(ADDRESS_PREFILTER.lastIndex, to);
+  }
+}
+
 const ADDRESS_PREFILTER = new RegExp(
   `straße|strasse|str\\.|weg\\b|gasse|allee|platz|ring\\b|damm|ufer|\\b(?:${STREET_EN}|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![a-zà-ÿ])`,
-  'i',
+  'gi',
 );
 
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*`;
@@ -336,22 +389,23 @@ const FULL_NAME = new RegExp(
   'uy',
 );
 const TITLE_TRIGGER =
-  /(?<!(?<!\\)\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/gu;
+  /(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/g;
 const PHRASE_TRIGGER =
-  /(?<!(?<!\\)\p{L})(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/giu;
+  /(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/gi;
 
-function* findNames(text: string): Iterable<RecognizerMatch> {
+function findNames(text: string, out: RecognizerMatch[]): void {
   for (const trigger of [TITLE_TRIGGER, PHRASE_TRIGGER]) {
     trigger.lastIndex = 0;
     for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
+      if (joinsBeforeLetter(text, m.index)) continue; // "Adr." is not "Dr."
       FULL_NAME.lastIndex = m.index + m[0].length;
       const name = FULL_NAME.exec(text);
       if (name !== null)
-        yield {
+        out.push({
           start: name.index,
           end: name.index + name[0].length,
           score: trigger === TITLE_TRIGGER ? 0.7 : 0.65,
-        };
+        });
     }
   }
 }
@@ -460,8 +514,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     score: 0.6,
     prefilter: (text) =>
       /birth|born|dob|d\.o\.b|geb|naissance|né|nacid|nacimiento|cumple|anniversaire/i.test(text),
-    pattern: DATE_PATTERN,
-    validate: plausibleDate,
+    find: findDatesOfBirth,
     requireContext: true,
     contextWindow: 40,
     context: [
@@ -492,8 +545,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'street-address',
     dataClass: 'pii.address',
     score: 0.6,
-    prefilter: (text) => ADDRESS_PREFILTER.test(text),
-    pattern: ADDRESS_PATTERN,
+    find: findAddresses,
     validate: (value) => /\d/.test(value),
     context: [
       'address',

@@ -1,6 +1,7 @@
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { jwtCheck } from '../validators/jwt.js';
 import { charClassCount, looksRandom } from '../validators/shannon-entropy.js';
+import { findNear } from './text-boundary.js';
 
 const B = '(?<![A-Za-z0-9_-])';
 const E = '(?![A-Za-z0-9_-])';
@@ -26,7 +27,7 @@ function keyRecognizer(
 const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
 
 /** The whole PEM block, BEGIN to END; an unterminated block runs to the end of its base64 body. */
-function* findPrivateKeys(text: string): Iterable<RecognizerMatch> {
+function findPrivateKeys(text: string, out: RecognizerMatch[]): void {
   PEM_BEGIN.lastIndex = 0;
   for (let m = PEM_BEGIN.exec(text); m !== null; m = PEM_BEGIN.exec(text)) {
     const endMarker = `-----END ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}-----`;
@@ -37,7 +38,7 @@ function* findPrivateKeys(text: string): Iterable<RecognizerMatch> {
       const body = /^(?:[A-Za-z0-9+/=:\- \t\r\n]|\\n|\\r)*/.exec(text.slice(m.index + m[0].length))!;
       end = m.index + m[0].length + body[0].trimEnd().length;
     }
-    yield { start: m.index, end };
+    out.push({ start: m.index, end });
     PEM_BEGIN.lastIndex = end;
   }
 }
@@ -46,14 +47,14 @@ function* findPrivateKeys(text: string): Iterable<RecognizerMatch> {
 const URL_CREDENTIALS =
   /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{1,128}:([^\s@/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
 
-function* findUrlPasswords(text: string): Iterable<RecognizerMatch> {
+function findUrlPasswords(text: string, out: RecognizerMatch[]): void {
   URL_CREDENTIALS.lastIndex = 0;
   for (let m = URL_CREDENTIALS.exec(text); m !== null; m = URL_CREDENTIALS.exec(text)) {
     const password = m[1]!;
     const end = m.index + m[0].length - 2; // before "@x"
     const start = end - password.length;
     if (password.startsWith('<') && password.endsWith('>')) continue; // already a placeholder
-    yield { start, end };
+    out.push({ start, end });
   }
 }
 
@@ -78,12 +79,13 @@ function passwordLike(value: string): boolean {
 }
 
 /** Finds a keyword first (cheap), then reads the assignment after it with a sticky regex. */
-function* findAssignments(
+function findAssignments(
+  out: RecognizerMatch[],
   text: string,
   keyword: RegExp,
   value: RegExp,
   accept: (value: string) => string | undefined,
-): Iterable<RecognizerMatch> {
+): void {
   keyword.lastIndex = 0;
   for (let k = keyword.exec(text); k !== null; k = keyword.exec(text)) {
     if (joinsBeforeAsLetter(text, k.index)) continue;
@@ -93,7 +95,7 @@ function* findAssignments(
     const accepted = accept(m[1]!);
     if (accepted === undefined) continue;
     const start = value.lastIndex - m[1]!.length;
-    yield { start, end: start + accepted.length };
+    out.push({ start, end: start + accepted.length });
     keyword.lastIndex = Math.max(keyword.lastIndex, start + accepted.length);
   }
 }
@@ -109,8 +111,8 @@ function joinsBeforeAsLetter(text: string, index: number): boolean {
   return /\p{L}/u.test(text[index - 1]!);
 }
 
-function* findPasswordAssignments(text: string): Iterable<RecognizerMatch> {
-  yield* findAssignments(text, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) =>
+function findPasswordAssignments(text: string, out: RecognizerMatch[]): void {
+  findAssignments(out, text, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) =>
     passwordLike(value) ? value : undefined,
   );
 }
@@ -126,8 +128,8 @@ const TOKEN_PREFILTER = /key|secret|token|auth|bearer|credential|cookie|session|
 /** `YOUR_API_KEY_HERE`, `user-profile-cache-v2`: words joined by separators, not a random token. */
 const IDENTIFIER_SHAPE = /^(?:[a-z]{2,}|[A-Z]{2,})(?:[_.-](?:[a-z]+|[A-Z]+)\d*)+$/;
 
-function* findTokens(text: string): Iterable<RecognizerMatch> {
-  yield* findAssignments(text, TOKEN_KEYWORD, TOKEN_VALUE, (raw) => {
+function findTokens(text: string, out: RecognizerMatch[]): void {
+  findAssignments(out, text, TOKEN_KEYWORD, TOKEN_VALUE, (raw) => {
     const value = raw.replace(/[.]+$/, '');
     return !looksRandom(value) || /^\d+$/.test(value) || IDENTIFIER_SHAPE.test(value) ? undefined : value;
   });
@@ -135,6 +137,15 @@ function* findTokens(text: string): Iterable<RecognizerMatch> {
 
 /** 40 base64 characters near AWS words: the secret access key. */
 const AWS_SECRET = /(?<![A-Za-z0-9/+_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
+
+const AWS_WORDS = /aws|amazon|secret_access|secretaccess|secret access|secret/gi;
+const awsSecretShape = (value: string): boolean =>
+  /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40);
+
+/** 40-character AWS secrets within 96 characters after an AWS/secret word. */
+function findAwsSecrets(text: string, out: RecognizerMatch[]): void {
+  findNear(text, AWS_WORDS, AWS_SECRET, 96, awsSecretShape, (start, end) => out.push({ start, end }));
+}
 
 /** The built-in secret recognizers. */
 export const secretRecognizers: readonly Recognizer[] = [
@@ -159,9 +170,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     dataClass: 'secret.api_key',
     score: 0.9,
     prefilter: (text) => /aws|amazon|secret_access|secretaccess/i.test(text),
-    pattern: AWS_SECRET,
-    validate: (value) =>
-      /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40),
+    find: findAwsSecrets,
     requireContext: true,
     contextWindow: 96,
     context: [

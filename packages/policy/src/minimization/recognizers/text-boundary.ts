@@ -91,3 +91,46 @@ function isLetterOrDigitBefore(window: string, at: number): boolean {
   }
   return LETTER_OR_NUMBER.test(window[at - 1]!);
 }
+
+/** Whether a letter (not the end of a `\n`/`\t`/`\r` escape) sits right before `index`. */
+export function joinsBeforeLetter(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c < 128) {
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    return (
+      letter && !((c === 110 || c === 116 || c === 114) && index >= 2 && text.charCodeAt(index - 2) === 92)
+    );
+  }
+  return LETTER_OR_NUMBER.test(text[index - 1]!) && !/\p{N}/u.test(text[index - 1]!);
+}
+
+/**
+ * Runs `pattern` (global) only in windows of `after` characters following each hit of
+ * `trigger` (global): for values that are only sensitive next to a context word, so the
+ * value pattern never scans the whole text. Window starts are checked with `joinsBefore`.
+ */
+export function findNear(
+  text: string,
+  trigger: RegExp,
+  pattern: RegExp,
+  after: number,
+  accept: (value: string) => boolean,
+  push: (start: number, end: number) => void,
+): void {
+  trigger.lastIndex = 0;
+  let scannedTo = 0;
+  for (let t = trigger.exec(text); t !== null; t = trigger.exec(text)) {
+    const from = Math.max(scannedTo, t.index + t[0].length);
+    const to = Math.min(text.length, t.index + t[0].length + after);
+    if (from >= to) continue;
+    const window = text.slice(from, Math.min(text.length, to + 64));
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(window); m !== null && m.index < to - from; m = pattern.exec(window)) {
+      const start = from + m.index;
+      if (m.index === 0 && joinsBefore(text, start)) continue;
+      if (accept(m[0])) push(start, start + m[0].length);
+    }
+    scannedTo = to;
+  }
+}

@@ -1,8 +1,10 @@
-/** Shannon entropy in bits per character over code units (no allocation for ASCII input). */
+const counts = new Uint32Array(128);
+
+/** Shannon entropy in bits per character over code units (no allocation: one shared count table). */
 export function shannonEntropy(value: string): number {
   const n = value.length;
   if (n === 0) return 0;
-  const counts = new Uint16Array(128);
+  counts.fill(0);
   let other = 0;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
