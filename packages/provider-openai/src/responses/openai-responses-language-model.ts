@@ -219,7 +219,24 @@ export class OpenAIResponsesLanguageModel implements ModelAdapterV1 {
     return result;
   }
 
+  /**
+   * Streams the answer. A failure before the first part (HTTP error, a connection cut or a
+   * malformed event before any output) rejects the first `next()`; later ones arrive as an
+   * `error` part, after which the stream ends.
+   */
   async *stream(request: ModelRequest, options: ModelCallOptions = {}): AsyncGenerator<ModelStreamPart> {
+    let first = true;
+    for await (const part of this.streamParts(request, options)) {
+      if (first && part.type === 'error') throw part.error;
+      first = false;
+      yield part;
+    }
+  }
+
+  private async *streamParts(
+    request: ModelRequest,
+    options: ModelCallOptions,
+  ): AsyncGenerator<ModelStreamPart> {
     const signal = options.signal;
     const response = await this.post(request, true, signal);
     const provider = this.provider;

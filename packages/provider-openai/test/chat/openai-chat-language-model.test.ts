@@ -424,3 +424,34 @@ describe('OpenAI-compatible stream quirks', () => {
     }
   });
 });
+
+describe('OpenAI chat: stream failures before the first part', () => {
+  it('reject the first next() instead of yielding an error part', async () => {
+    const { startWireServer } = await import('@baton/testing');
+    const custom = await startWireServer({
+      routes: [
+        {
+          path: '/v1/chat/completions',
+          reply: () => ({
+            status: 200,
+            headers: { 'content-type': 'text/event-stream' },
+            chunks: [': keep-alive\n\n'],
+            cut: true,
+          }),
+        },
+      ],
+      respond: () => textScenario('unused'),
+    });
+    try {
+      const iterator = createOpenAI({ apiKey: 'k', baseURL: `${custom.url}/v1` })
+        .chat('m')
+        .stream({ messages: [] })
+        [Symbol.asyncIterator]();
+      const error = await iterator.next().catch((e: unknown) => e);
+      expect((error as Error).name).toBe('ProviderUnavailableError');
+      expect((error as { retryable: boolean }).retryable).toBe(true);
+    } finally {
+      await custom.close();
+    }
+  });
+});
