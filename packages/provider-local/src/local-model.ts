@@ -11,6 +11,7 @@ import { generateResponse } from './engine/generate-response.js';
 import { type LocalModelOptions, parseLocalModelOptions } from './local-model-options.js';
 import { CallSimulator } from './simulation/call-simulator.js';
 import { abortError, waitForLatency } from './simulation/wait-for-latency.js';
+import { splitDeltas } from './split-deltas.js';
 
 const DEFAULT_SEED = 42;
 
@@ -114,11 +115,6 @@ export class LocalModel implements ModelAdapterV1 {
 /** Creates the embedded local model (see `LocalModelOptions`); `modelId` defaults to `default`. */
 export function createLocalModel(options?: LocalModelOptions): ModelAdapterV1 {
   return new LocalModel(options);
-}
-
-/** Splits text into word-sized deltas that concatenate back to the text exactly. */
-export function splitDeltas(text: string): string[] {
-  return text.match(/\s*\S+|\s+/g) ?? [];
 }
 
 function checkRequest(request: ModelRequest, provider: string): void {

@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@baton/core/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLocalModel, splitDeltas } from '../src/index.js';
+import { createLocalModel } from '../src/index.js';
 import { ARTICLE, READ_FILE, request, SEARCH_NOTES, SOURCED_CONTEXT, user } from './__fixtures__/messages.js';
 
 async function collect(parts: AsyncIterable<ModelStreamPart>): Promise<ModelStreamPart[]> {
@@ -316,16 +316,5 @@ describe('createLocalModel', () => {
   it('explains what it can do when asked nothing it can work on', async () => {
     const result = await createLocalModel().generate(request([user('hello there')]));
     expect(textOf(result)).toMatch(/^I am a local extractive model/);
-  });
-});
-
-describe('splitDeltas', () => {
-  it.each([
-    ['one two  three', ['one', ' two', '  three']],
-    [' lead', [' lead']],
-    ['', []],
-  ])('splits %j', (text, expected) => {
-    expect(splitDeltas(text)).toEqual(expected);
-    expect(splitDeltas(text).join('')).toBe(text);
   });
 });
