@@ -92,7 +92,8 @@ function rateLimitHeaders(): Record<string, string> {
  */
 export function anthropicMessagesRoute(
   options: AnthropicWireServerOptions = {},
-  path = '/v1/messages',
+  // `/v1/messages`, or `/messages` for clients whose base URL is the bare origin.
+  path: string | RegExp = /^(?:\/v1)?\/messages$/,
 ): WireRoute {
   const ids = new Ids();
   const validate = options.validateRequests ?? true;

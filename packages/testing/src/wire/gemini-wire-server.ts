@@ -105,9 +105,11 @@ function sse(
 export function geminiGenerateContentRoute(options: GeminiWireServerOptions = {}): WireRoute {
   const validate = options.validateRequests ?? true;
   return {
-    path: /^\/v1beta\/(?:models|tunedModels)\/[^/:]+:(?:generateContent|streamGenerateContent)$/,
+    // `/v1beta/models/…` (or `/v1/…`, or no version for a base URL that already has one).
+    path: /^(?:\/v1beta|\/v1)?\/(?:models|tunedModels)\/[^/:]+:(?:generateContent|streamGenerateContent)$/,
     reply(request, scenario): WireReply {
-      const [, name = 'models/gemini-2.5-flash', method] = /^\/v1beta\/(.+):(\w+)$/.exec(request.path) ?? [];
+      const [, name = 'models/gemini-2.5-flash', method] =
+        /^(?:\/v1beta|\/v1)?\/(.+):(\w+)$/.exec(request.path) ?? [];
       const modelVersion = name.replace(/^(?:models|tunedModels)\//, '');
       const stream = method === 'streamGenerateContent';
       const headers = { 'x-gemini-service-tier': 'standard', 'server-timing': 'gfet4t7; dur=412' };
