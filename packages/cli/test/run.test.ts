@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RunReportSchema } from '@baton/core';
 import { verifyAuditLog } from '@baton/policy';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { repoRoot, runCli } from './helpers/run-cli.js';
 
 describe('baton (dispatcher)', () => {
@@ -26,7 +27,9 @@ describe('baton run', () => {
     const out = mkdtempSync(join(tmpdir(), 'baton-run-'));
     const result = await runCli(['run', 'research-team', '--out', out, '--json']);
     expect(result.code).toBe(0);
-    const report = RunReportSchema.parse(JSON.parse(result.stdout));
+    const report = RunReportSchema.extend({
+      audit: z.object({ records: z.number(), head: z.string() }),
+    }).parse(JSON.parse(result.stdout));
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toEqual(JSON.parse(result.stdout));
     expect(report.status).toBe('succeeded');
     expect(report.tasks.filter((t) => t.agent === 'reader')).toHaveLength(20);
@@ -54,7 +57,9 @@ describe('baton run', () => {
     expect(report.permissions.denied).toBeGreaterThanOrEqual(1);
     expect(report.permissions.escaped).toBe(0);
     const audit = readFileSync(join(out, 'audit.jsonl'), 'utf8');
-    expect(verifyAuditLog(audit)).toMatchObject({ ok: true });
+    expect(verifyAuditLog(audit, { head: report.audit.head })).toMatchObject({ ok: true });
+    const truncated = `${audit.trim().split('\n').slice(0, -1).join('\n')}\n`;
+    expect(verifyAuditLog(truncated, { head: report.audit.head })).toMatchObject({ ok: false });
     expect(audit).toContain('email:send');
   });
 

@@ -106,18 +106,26 @@ export const runCommand: Command = async (argv, io) => {
     },
   }).result;
   progress.stop();
+  // The audit log's last hash goes beside the report: with it, `baton audit verify
+  // --head` also catches records removed from the end of the log.
+  const head = audit.head();
   audit.close();
-  writeFileSync(join(dir, 'run.json'), `${JSON.stringify(outcome.report, null, 2)}\n`);
+  const report = {
+    ...outcome.report,
+    audit: { file: 'audit.jsonl', records: head.seq + 1, head: head.hash },
+  };
+  writeFileSync(join(dir, 'run.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(outcome.report)}\n`);
+    io.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     io.stdout.write(formatReport(outcome.report));
     const answer = describeOutput(outcome.output);
     if (answer) io.stdout.write(`\nAnswer\n${answer}\n`);
     const shown = relative(io.cwd, dir) || '.';
     io.stdout.write(
-      `\nWrote ${join(shown, 'run.json')}, ${join(shown, 'events.jsonl')}, ${join(shown, 'audit.jsonl')}\n`,
+      `\nWrote ${join(shown, 'run.json')}, ${join(shown, 'events.jsonl')}, ${join(shown, 'audit.jsonl')}\n` +
+        `Verify the audit log: baton audit verify ${join(shown, 'audit.jsonl')} --head ${head.hash}\n`,
     );
   }
   return outcome.status === 'succeeded' ? 0 : 1;
