@@ -297,7 +297,6 @@ class SchedulerImpl implements PriorityScheduler {
       throw new ValidationError(`task ${task.id} was already added to the scheduler`);
     }
     node.state = IDLE;
-    node.seq = this.seq++;
     node.priority = task.priority ?? 0;
     const expected = task.expectedMs ?? this.defaultExpectedMs;
     node.expectedMs = Math.max(expected, 0);
@@ -399,6 +398,8 @@ class SchedulerImpl implements PriorityScheduler {
       onCancelled?.(new CancelledError(`task ${taskId} already finished`));
       return;
     }
+    // Ties are broken by when a task asked for its slots.
+    node.seq = this.seq++;
     node.granted = onGranted;
     node.rejected = onCancelled ?? null;
     if (signal !== undefined) {

@@ -41,7 +41,7 @@ export interface SimulationResult {
  * an unknown dependency or a duplicate id.
  */
 export function simulate(dag: readonly DagTask[], options: SimulateOptions): SimulationResult {
-  validateDag(dag);
+  const order = validateDag(dag);
   const clock = options.clock ?? createSimulatedClock();
   const origin = clock.now();
   const scheduler = createScheduler({
@@ -55,8 +55,12 @@ export function simulate(dag: readonly DagTask[], options: SimulateOptions): Sim
     startMs: Number.NaN,
     endMs: Number.NaN,
   }));
+  const byId = new Map(dag.map((task) => [task.id, task]));
   scheduler.batch(() => {
-    for (const task of dag) {
+    // Sinks first: each task then meets its dependents already added, so every critical-path
+    // rank is computed once (adding a long chain source-first would re-walk it per task).
+    for (let i = order.length - 1; i >= 0; i--) {
+      const task = byId.get(order[i]!)!;
       scheduler.add({
         id: task.id,
         priority: task.priority ?? 0,

@@ -106,3 +106,20 @@ describe('simulate', () => {
     expect(() => validateDag(dag)).toThrow(ValidationError);
   });
 });
+
+describe('simulate at scale', () => {
+  it('plans a 30 000-task chain and a 30 000-task fan-in without quadratic work', () => {
+    const chain = Array.from({ length: 30_000 }, (_, i) => ({
+      id: `c${i}`,
+      deps: i === 0 ? [] : [`c${i - 1}`],
+      expectedMs: 1,
+    }));
+    expect(simulate(chain, { concurrency: 4 }).makespanMs).toBe(30_000);
+    const fanIn = [
+      ...Array.from({ length: 30_000 }, (_, i) => ({ id: `w${i}`, expectedMs: 1 })),
+      { id: 'join', deps: Array.from({ length: 30_000 }, (_, i) => `w${i}`), expectedMs: 1 },
+    ];
+    const plan = simulate(fanIn, { concurrency: 1000 });
+    expect(plan.makespanMs).toBe(31);
+  });
+});
