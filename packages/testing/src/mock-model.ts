@@ -84,7 +84,7 @@ export function createMockModel(options: MockModelOptions = {}): MockModel {
   const take = async (method: MockCall['method'], request: ModelRequest, signal: AbortSignal | undefined) => {
     if (signal?.aborted) throw abortError(signal, provider);
     const call = calls.length + 1;
-    calls.push({ call, method, request: structuredClone(request) });
+    calls.push({ call, method, request: snapshot(request) });
     const raw = queue.shift();
     if (raw === undefined) {
       fail(
@@ -200,6 +200,16 @@ export function createMockModel(options: MockModelOptions = {}): MockModel {
   }
 
   return model;
+}
+
+/** A deep copy of the request, so later mutation by the caller does not rewrite history. */
+function snapshot(request: ModelRequest): ModelRequest {
+  try {
+    return structuredClone(request);
+  } catch {
+    // Not structured-cloneable (a function or class instance somewhere): keep the JSON view.
+    return JSON.parse(JSON.stringify(request)) as ModelRequest;
+  }
 }
 
 function describe(request: ModelRequest): string {

@@ -128,6 +128,13 @@ describe('createMockModel', () => {
     expect(model.lastRequest).toBe(model.requests[1]);
   });
 
+  it('records requests that structuredClone cannot copy', async () => {
+    const model = createMockModel({ responses: ['ok'] });
+    const request = ask('a', { providerOptions: { custom: { hook: () => 1, keep: 'yes' } } });
+    await model.generate(request);
+    expect(model.requests[0]?.providerOptions).toEqual({ custom: { keep: 'yes' } });
+  });
+
   it('fails loudly on an unexpected call, even if the caller swallows the rejection', async () => {
     const model = createMockModel({ responses: ['only one'] });
     await model.generate(ask('a'));
