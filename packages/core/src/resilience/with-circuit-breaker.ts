@@ -121,7 +121,7 @@ export function withCircuitBreaker(adapter: ModelAdapter, options: CircuitBreake
     );
   };
 
-  return {
+  const wrapped: ModelAdapter & { origin?: string } = {
     specificationVersion: 'v1',
     provider: adapter.provider,
     modelId: adapter.modelId,
@@ -152,4 +152,8 @@ export function withCircuitBreaker(adapter: ModelAdapter, options: CircuitBreake
       yield* continueStream(first.part, first.iterator);
     },
   };
+  // Keep the inner adapter's origin visible, so breakers key on it whatever the wrapping order.
+  const origin = (adapter as { origin?: unknown }).origin;
+  if (typeof origin === 'string') wrapped.origin = origin;
+  return wrapped;
 }

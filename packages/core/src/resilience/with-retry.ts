@@ -75,7 +75,7 @@ export function withRetry(adapter: ModelAdapter, options: RetryOptions = {}): Mo
     return delayMs;
   };
 
-  return {
+  const wrapped: ModelAdapter & { origin?: string } = {
     specificationVersion: 'v1',
     provider: adapter.provider,
     modelId: adapter.modelId,
@@ -107,4 +107,8 @@ export function withRetry(adapter: ModelAdapter, options: RetryOptions = {}): Mo
       }
     },
   };
+  // Keep the inner adapter's origin visible, so breakers key on it whatever the wrapping order.
+  const origin = (adapter as { origin?: unknown }).origin;
+  if (typeof origin === 'string') wrapped.origin = origin;
+  return wrapped;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError, ProviderUnavailableError } from '../../src/contracts/index.js';
-import { type CircuitBreaker, withCircuitBreaker } from '../../src/resilience/with-circuit-breaker.js';
+import {
+  type CircuitBreaker,
+  circuitKeyOf,
+  withCircuitBreaker,
+} from '../../src/resilience/with-circuit-breaker.js';
+import { withRetry } from '../../src/resilience/with-retry.js';
 import { drain, fakeAdapter, type Step } from './fake-adapter.js';
 
 const down = (): Step => ({ fail: new ProviderUnavailableError('down', { status: 503 }) });
@@ -102,5 +107,12 @@ describe('withCircuitBreaker', () => {
     for (let i = 0; i < 3; i++) expect((await drain(adapter.stream({ messages: [] }))).error).toBeDefined();
     const { error } = await drain(adapter.stream({ messages: [] }));
     expect((error as ProviderUnavailableError).provider?.code).toBe('circuit_open');
+  });
+
+  it('keys on the origin even through a withRetry wrapper', () => {
+    const inner = fakeAdapter([], 'openai:gpt', 'https://api.openai.com');
+    expect(circuitKeyOf(withRetry(inner))).toBe('https://api.openai.com');
+    expect(circuitKeyOf(withCircuitBreaker(inner, { breakers: new Map() }))).toBe('https://api.openai.com');
+    expect(circuitKeyOf(fakeAdapter([], 'local:x'))).toBe('local');
   });
 });
