@@ -23,6 +23,8 @@ export interface AnthropicProvider {
   (modelId: string): AnthropicMessagesLanguageModel;
   /** A Messages API model, e.g. `claude-sonnet-4-5`. */
   messages(modelId: string): AnthropicMessagesLanguageModel;
+  /** The same as `messages(modelId)`. */
+  languageModel(modelId: string): AnthropicMessagesLanguageModel;
 }
 
 /** The Messages API's default base URL. */
@@ -53,6 +55,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Anthr
     });
   const provider = (modelId: string) => messages(modelId);
   provider.messages = messages;
+  provider.languageModel = messages;
   return provider;
 }
 

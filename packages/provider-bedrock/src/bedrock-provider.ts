@@ -37,6 +37,8 @@ export interface BedrockProvider {
   (modelId: string): BedrockConverseLanguageModel;
   /** A Converse model, e.g. `anthropic.claude-sonnet-4-5-20250929-v1:0` or `us.amazon.nova-pro-v1:0`. */
   converse(modelId: string): BedrockConverseLanguageModel;
+  /** The same as `converse(modelId)`. */
+  languageModel(modelId: string): BedrockConverseLanguageModel;
 }
 
 /**
@@ -72,6 +74,7 @@ export function createBedrock(settings: BedrockProviderSettings = {}): BedrockPr
     });
   const provider = (modelId: string) => converse(modelId);
   provider.converse = converse;
+  provider.languageModel = converse;
   return provider;
 }
 

@@ -25,6 +25,8 @@ export interface GeminiProvider {
   (modelId: string): GeminiLanguageModel;
   /** A Gemini model, e.g. `gemini-2.5-flash`. */
   generativeModel(modelId: string): GeminiLanguageModel;
+  /** The same as `generativeModel(modelId)`. */
+  languageModel(modelId: string): GeminiLanguageModel;
 }
 
 /** The Gemini API's default base URL. */
@@ -60,6 +62,7 @@ export function createGemini(settings: GeminiProviderSettings = {}): GeminiProvi
     });
   const provider = (modelId: string) => generativeModel(modelId);
   provider.generativeModel = generativeModel;
+  provider.languageModel = generativeModel;
   return provider;
 }
 
