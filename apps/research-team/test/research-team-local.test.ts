@@ -119,11 +119,6 @@ describe('research-team on the local model', () => {
     expect(records.filter((r) => r.decision === 'allowed')).toHaveLength(20);
   });
 
-  // As of 12:50 UTC this fails on @baton/policy's detector, not on the app: in d02, "or email
-  // the finance officer at jo.whitcombe at portaverill dot gov" yields no finding because the
-  // obfuscated-email pattern first matches "officer at jo.whitcombe", rejects it (a bare
-  // " at " without a spelled-out dot) and resumes the scan after it, so the real address is
-  // never tried. Repro: createDetector().detect('email the officer at jo.whitcombe at portaverill dot gov').
   it('sends no planted personal data or secret to any model', () => {
     expect(requests.length).toBe(outcome.report.totals.modelCalls);
     // The readers did receive the documents that hold them (minimized)…
