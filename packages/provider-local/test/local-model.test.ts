@@ -313,6 +313,21 @@ describe('createLocalModel', () => {
     expect(() => createLocalModel({ colour: 'red' } as never)).toThrow(/colour/);
   });
 
+  it('computes arithmetic it is asked for, as text and as JSON', async () => {
+    const model = createLocalModel();
+    expect(textOf(await model.generate(request([user('What is 17 * 23?')])))).toBe('17 * 23 = 391');
+    const json = await model.generate(
+      request([user('Calculate (2 + 3) / 4')], {
+        responseFormat: {
+          type: 'json',
+          schema: { type: 'object', properties: { result: { type: 'number' } }, required: ['result'] },
+        },
+      }),
+    );
+    expect(JSON.parse(textOf(json))).toEqual({ result: 1.25 });
+    expect(textOf(await model.generate(request([user('Order 2024-17 shipped.')])))).not.toContain('=');
+  });
+
   it('explains what it can do when asked nothing it can work on', async () => {
     const result = await createLocalModel().generate(request([user('hello there')]));
     expect(textOf(result)).toMatch(/^I am a local extractive model/);

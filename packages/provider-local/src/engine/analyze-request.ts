@@ -4,7 +4,9 @@ import { type Sentence, splitSentences } from '../text/split-sentences.js';
 import { tokenizeTerms } from '../text/tokenize-terms.js';
 import { answerQuestion, type RetrievedSentence } from './answer-question.js';
 import { type Classification, classifyText, type LabelCandidate } from './classify-text.js';
+import { evaluateArithmetic } from './evaluate-arithmetic.js';
 import { extractKeywords } from './extract-keywords.js';
+import { findEvidence } from './find-evidence.js';
 import { flattenJsonText } from './flatten-json-text.js';
 import { parseLabels } from './parse-labels.js';
 import { type Conversation, readConversation, stringifyOutput } from './read-conversation.js';
@@ -12,7 +14,7 @@ import { splitRequest } from './split-request.js';
 import { summarizeSentences } from './summarize-sentences.js';
 
 /** What the engine decided the request asks for. */
-export type Intent = 'classify' | 'answer' | 'summarize' | 'tool-answer' | 'chat';
+export type Intent = 'classify' | 'calculate' | 'answer' | 'summarize' | 'tool-answer' | 'chat';
 
 /** The engine's reading of a request and its answer, shared by text and JSON output. */
 export interface Analysis {
@@ -38,6 +40,8 @@ export interface Analysis {
   text: string;
   /** Key phrases of the material. */
   keywords: () => string[];
+  /** The computed value, when the request asked for arithmetic. */
+  value: number | undefined;
 }
 
 const SUMMARIZE =
@@ -85,6 +89,7 @@ export function analyzeRequest(request: ModelRequest, maxTokens: number | undefi
     truncated: false,
     text: '',
     keywords: () => [],
+    value: undefined,
   };
   let keywordsCache: string[] | undefined;
   analysis.keywords = () => {
@@ -123,6 +128,16 @@ export function analyzeRequest(request: ModelRequest, maxTokens: number | undefi
       const raw = oneLine(conversation.toolResults.map((result) => stringifyOutput(result.output)).join(' '));
       analysis.text = raw ? `The tool ${names} returned: ${raw}` : `The tool ${names} returned no content.`;
     }
+    return analysis;
+  }
+
+  const calculation = calculate(userText);
+  if (calculation) {
+    analysis.intent = 'calculate';
+    analysis.material = userText;
+    analysis.sentences = splitSentences(userText);
+    analysis.value = calculation.value;
+    analysis.text = `${calculation.expression} = ${calculation.value}`;
     return analysis;
   }
 
@@ -244,6 +259,17 @@ function requestedLength(instruction: string): number | undefined {
   const word = match[1]!.toLowerCase();
   const value = NUMBERS[word] ?? Number(word);
   return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+const CALCULATE = /\b(what(?:'s| is)|calculate|compute|evaluate|how much is|solve|result of)\b|[=?]\s*$/i;
+
+/** The arithmetic a request asks for (`What is 17 * 23?`), evaluated; undefined when it asks none. */
+function calculate(text: string): { expression: string; value: number } | undefined {
+  if (text.length > 400 || !CALCULATE.test(text)) return undefined;
+  const [expression] = findEvidence(text).expressions;
+  if (expression === undefined) return undefined;
+  const value = evaluateArithmetic(expression);
+  return value === undefined ? undefined : { expression, value };
 }
 
 function systemContext(system: string): string {

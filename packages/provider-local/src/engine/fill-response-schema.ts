@@ -182,6 +182,9 @@ function pickString(node: SchemaNode, key: string, analysis: Analysis, scope: Sc
 }
 
 function pickNumber(node: SchemaNode, key: string, analysis: Analysis, scope: Scope): number {
+  if (analysis.value !== undefined && !/confidence|probability|certainty|count|word|sentence/.test(key)) {
+    return analysis.value;
+  }
   if (/confidence|probability|certainty|score/.test(key)) {
     const confidence =
       analysis.classification?.confidence ??

@@ -100,6 +100,8 @@ function defaultJson(intent: Intent, analysis: ReturnType<typeof analyzeRequest>
         answer: analysis.text,
         sources: [...new Set(analysis.retrieved.map((entry) => entry.sentence.source).filter(Boolean))],
       };
+    case 'calculate':
+      return { expression: analysis.text.split(' = ')[0], result: analysis.value };
     case 'chat':
       return { text: analysis.text };
     default:
