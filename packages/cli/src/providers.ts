@@ -24,7 +24,7 @@ export const chatProviders: Record<string, ChatProviderFactory> = {
   openai: ({ model, baseURL, apiKey, env }) => createOpenAI({ baseURL, apiKey, env }).chat(model),
   'openai-responses': ({ model, baseURL, apiKey, env }) =>
     createOpenAI({ baseURL, apiKey, env }).responses(model),
-  ollama: ({ model, baseURL, apiKey }) => createOllama({ baseURL, apiKey }).chat(model),
+  ollama: ({ model, baseURL, apiKey, env }) => createOllama({ baseURL, apiKey, env }).chat(model),
   'openai-compatible': ({ model, baseURL, apiKey, env }) =>
     createOpenAICompatible({
       baseURL: baseURL ?? env.OPENAI_COMPATIBLE_BASE_URL ?? '',

@@ -8,6 +8,7 @@ export {
   createOllama,
   type OllamaProvider,
   type OllamaProviderSettings,
+  ollamaHostURL,
   ollamaProvider,
 } from './ollama-provider.js';
 export {
