@@ -11,6 +11,7 @@ import {
   ProviderUnavailableError,
   type RateLimitInfo,
   type Usage,
+  ValidationError,
 } from '@baton/core/contracts';
 import {
   type FetchFunction,
@@ -99,10 +100,27 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
     }
 
     const thinkingBudget = options.thinking?.type === 'enabled' ? options.thinking.budgetTokens : undefined;
+    // max_tokens bounds thinking and answer together. A request's maxOutputTokens is a hard
+    // bound (the budget ledger reserved it), so the thinking budget must fit inside it; without
+    // one, the default leaves room for the answer after the thinking budget.
+    if (
+      thinkingBudget !== undefined &&
+      request.maxOutputTokens !== undefined &&
+      thinkingBudget >= request.maxOutputTokens
+    ) {
+      throw new ValidationError(
+        `providerOptions.anthropic.thinking.budgetTokens (${thinkingBudget}) must be less than maxOutputTokens (${request.maxOutputTokens})`,
+        [
+          {
+            path: ['providerOptions', 'anthropic', 'thinking', 'budgetTokens'],
+            message: 'must be less than maxOutputTokens',
+          },
+        ],
+      );
+    }
     const body: AnthropicMessagesRequestBody = {
       model: this.modelId,
-      // With thinking, max_tokens covers the thinking budget plus the answer.
-      max_tokens: (request.maxOutputTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS) + (thinkingBudget ?? 0),
+      max_tokens: request.maxOutputTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS + (thinkingBudget ?? 0),
       messages,
     };
     if (system !== undefined) body.system = system;

@@ -94,20 +94,35 @@ describe('request', () => {
   });
 
   it('always sends max_tokens, defaulting when the request sets none', async () => {
-    server.enqueue(textScenario('ok'), textScenario('ok'));
+    server.enqueue(textScenario('ok'), textScenario('ok'), textScenario('ok'));
     await model().generate(ask('Hi'));
     expect((server.requests[0]!.body as { max_tokens: number }).max_tokens).toBe(
       ANTHROPIC_DEFAULT_MAX_TOKENS,
     );
-    await model().generate({
-      ...ask('Hi'),
-      maxOutputTokens: 1000,
-      providerOptions: { anthropic: { thinking: { type: 'enabled', budgetTokens: 2048 } } },
-    });
+    const thinking = { anthropic: { thinking: { type: 'enabled', budgetTokens: 2048 } } };
+    await model().generate({ ...ask('Hi'), maxOutputTokens: 3000, providerOptions: thinking });
+    // maxOutputTokens stays a hard bound: thinking fits inside it.
     expect(server.requests[1]!.body).toMatchObject({
-      max_tokens: 3048,
+      max_tokens: 3000,
       thinking: { type: 'enabled', budget_tokens: 2048 },
     });
+    await model().generate({ ...ask('Hi'), providerOptions: thinking });
+    expect(server.requests[2]!.body).toMatchObject({ max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS + 2048 });
+  });
+
+  it('refuses a thinking budget that does not fit in maxOutputTokens, before sending', async () => {
+    const error = await model()
+      .generate({
+        ...ask('Hi'),
+        maxOutputTokens: 1000,
+        providerOptions: { anthropic: { thinking: { type: 'enabled', budgetTokens: 2048 } } },
+      })
+      .catch((e: unknown) => e);
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain(
+      'budgetTokens (2048) must be less than maxOutputTokens (1000)',
+    );
+    expect(server.requests).toHaveLength(0);
   });
 
   it('puts cache_control on system, tools and the last message when caching is on', async () => {
