@@ -34,6 +34,7 @@ export interface Recognizer {
    * Full control instead of `pattern`: push candidate spans of `text` into `out` (cheapest),
    * or return them as any iterable (an array, a generator).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a finder that pushes into `out` returns nothing
   find?: (text: string, out: RecognizerMatch[]) => Iterable<RecognizerMatch> | undefined | void;
 }
 

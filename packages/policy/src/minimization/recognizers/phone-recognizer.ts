@@ -137,7 +137,8 @@ class PhoneValidator {
   }
 
   #fits(plan: NumberingPlan | null, national: string): boolean {
-    return plan !== null && plan.lengths.has(national.length) && plan.pattern.test(national);
+    if (plan === null) return false;
+    return plan.lengths.has(national.length) && plan.pattern.test(national);
   }
 
   /** `digits`: calling code + national number, no `+`. */
