@@ -24,6 +24,8 @@ export interface OllamaProvider {
   chat(modelId: string): OllamaChatLanguageModel;
   /** Same as `chat(modelId)`. */
   (modelId: string): OllamaChatLanguageModel;
+  /** Same as `chat(modelId)` (the name other Baton providers use). */
+  languageModel(modelId: string): OllamaChatLanguageModel;
 }
 
 /**
@@ -63,6 +65,7 @@ export function createOllama(settings: OllamaProviderSettings = {}): OllamaProvi
   const chat = (modelId: string) => new OllamaChatLanguageModel(modelId, config);
   const provider = ((modelId: string) => chat(modelId)) as OllamaProvider;
   provider.chat = chat;
+  provider.languageModel = chat;
   return provider;
 }
 

@@ -28,6 +28,8 @@ export interface OpenAICompatibleProvider {
   chat(modelId: string): OpenAIChatLanguageModel;
   /** Same as `chat(modelId)`. */
   (modelId: string): OpenAIChatLanguageModel;
+  /** Same as `chat(modelId)` (the name other Baton providers use). */
+  languageModel(modelId: string): OpenAIChatLanguageModel;
 }
 
 /**
@@ -63,6 +65,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Open
   const chat = (modelId: string) => new OpenAIChatLanguageModel(modelId, config);
   const provider = ((modelId: string) => chat(modelId)) as OpenAICompatibleProvider;
   provider.chat = chat;
+  provider.languageModel = chat;
   return provider;
 }
 

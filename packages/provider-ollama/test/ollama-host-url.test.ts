@@ -21,4 +21,10 @@ describe('ollamaHostURL', () => {
       'http://x:1',
     );
   });
+
+  it('languageModel(id) and provider(id) are chat(id)', () => {
+    const ollama = createOllama({ env: {} });
+    expect(ollama.languageModel('m').modelId).toBe('m');
+    expect(ollama('m').provider).toBe('ollama');
+  });
 });

@@ -31,6 +31,8 @@ export interface OpenAIProvider {
   responses(modelId: string): OpenAIResponsesLanguageModel;
   /** Same as `responses(modelId)`, OpenAI's recommended API. */
   (modelId: string): OpenAIResponsesLanguageModel;
+  /** Same as `responses(modelId)` (the name other Baton providers use). */
+  languageModel(modelId: string): OpenAIResponsesLanguageModel;
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -65,6 +67,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
   const provider = ((modelId: string) => responses(modelId)) as OpenAIProvider;
   provider.chat = (modelId: string) => new OpenAIChatLanguageModel(modelId, config);
   provider.responses = responses;
+  provider.languageModel = responses;
   return provider;
 }
 
