@@ -16,6 +16,13 @@ describe('createDetector: the built-in catalogue', () => {
     ['office (415) 555-2671 ext', '(415) 555-2671', 'PHONE', 'pii.phone'],
     ['card 4111 1111 1111 1111 exp 12/27', '4111 1111 1111 1111', 'CREDIT_CARD', 'pii.card'],
     ['amex 3782-822463-10005.', '3782-822463-10005', 'CREDIT_CARD', 'pii.card'],
+    ['card 4242.4242.4242.4242 ok', '4242.4242.4242.4242', 'CREDIT_CARD', 'pii.card'],
+    [
+      'card 5200\u00a08282\u00a08282\u00a08210',
+      '5200\u00a08282\u00a08282\u00a08210',
+      'CREDIT_CARD',
+      'pii.card',
+    ],
     ['IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00', 'IBAN', 'pii.iban'],
     ['SSN 123-45-6789 on file', '123-45-6789', 'US_SSN', 'pii.ssn'],
     ['social security number 123456789', '123456789', 'US_SSN', 'pii.ssn'],
@@ -80,6 +87,14 @@ describe('createDetector: the built-in catalogue', () => {
     [`Bearer ${jwt}`, jwt, 'JWT', 'secret.jwt'],
     ['postgres://app:S3cr3t!pw@db.internal:5432/app', 'S3cr3t!pw', 'PASSWORD', 'secret.password'],
     ['DB_PASSWORD=Tr0ub4dor&3x', 'Tr0ub4dor', 'PASSWORD', 'secret.password'],
+    ['REDIS_URL=redis://:s3cretPass@cache:6379', 's3cretPass', 'PASSWORD', 'secret.password'],
+    ['postgres://u:p@ss-w0rd@db.example.com/x', 'p@ss-w0rd', 'PASSWORD', 'secret.password'],
+    [
+      'AccountName=acme;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+      'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+      'SECRET',
+      'secret.token',
+    ],
     [
       'api_token="f3a9c2e71b8d4f6a9e0c5b7d2a1f8e3c"',
       'f3a9c2e71b8d4f6a9e0c5b7d2a1f8e3c',

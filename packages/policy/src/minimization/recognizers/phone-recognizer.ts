@@ -44,8 +44,6 @@ const PHONE_CONTEXT = [
   'ring',
   'dial',
   'hotline',
-  'contact',
-  'reach',
   'telefon',
   'handy',
   'mobil',

@@ -130,11 +130,26 @@ function validateObfuscatedEmail(value: string): boolean | number {
 /** Card runs: digits in groups separated by single spaces or dashes. */
 const CARD_RUN = /\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
 
+/** 4-4-4-4 groups joined by dots or no-break/thin spaces (the CARD_RUN separators are space and dash). */
+const CARD_DOTTED = /\d{4}([.\u00a0\u2009\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?/g;
+
+function findDottedCards(text: string, out: RecognizerMatch[]): void {
+  CARD_DOTTED.lastIndex = 0;
+  for (let m = CARD_DOTTED.exec(text); m !== null; m = CARD_DOTTED.exec(text)) {
+    const end = m.index + m[0].length;
+    if (joinsBefore(text, m.index) || joinsAfter(text, end) || text.charCodeAt(m.index - 1) === 46) continue;
+    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) continue;
+    const digits = m[0].replace(/\D/g, '');
+    if (luhnCheck(digits) && cardBrand(digits) !== undefined) out.push({ start: m.index, end, score: 0.95 });
+  }
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 function findCards(text: string, out: RecognizerMatch[]): void {
+  findDottedCards(text, out);
   CARD_RUN.lastIndex = 0;
   for (let m = CARD_RUN.exec(text); m !== null; m = CARD_RUN.exec(text)) {
     const run = m[0];

@@ -45,7 +45,7 @@ function findPrivateKeys(text: string, out: RecognizerMatch[]): void {
 
 /** `scheme://user:password@host`: only the password is the secret. */
 const URL_CREDENTIALS =
-  /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{1,128}:([^\s@/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
+  /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{0,128}:([^\s/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
 
 function findUrlPasswords(text: string, out: RecognizerMatch[]): void {
   URL_CREDENTIALS.lastIndex = 0;
@@ -118,7 +118,7 @@ function findPasswordAssignments(text: string, out: RecognizerMatch[]): void {
 }
 
 const TOKEN_WORDS =
-  'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|schlüssel|clé|clave';
+  'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|accountkey|sharedaccesskey|subscription-key|schlüssel|clé|clave';
 const TOKEN_KEYWORD = new RegExp(`(?:${TOKEN_WORDS})`, 'gi');
 /** After a key/secret/token word: suffix, separator (or just a space), optional quote or scheme, the value. */
 const TOKEN_VALUE =
