@@ -1,5 +1,6 @@
 import type { RunEvent } from '../contracts/run-event.js';
 import type { RunReport, TaskReport } from '../contracts/run-report.js';
+import { createIsoFormatter } from './iso-time.js';
 import { computeRunMetrics, type TaskTiming } from './run-metrics.js';
 
 /** Prices for the cost lines that are not model calls. */
@@ -12,29 +13,27 @@ export interface CostRates {
 
 export const defaultCostRates: CostRates = { transferUsdPerGb: 0.09, storageUsdPerGbMonth: 0.023 };
 
-interface TaskSummary {
-  id: string;
-  parentId: string | null;
+// Where a task is, for the running count of ready tasks waiting while a slot is free.
+const BLOCKED = 0;
+const READY = 1;
+const STARTED = 2;
+const DONE = 3;
+
+/** Per task, only this summary is kept: it is also the task's timing for the metrics. */
+interface TaskSummary extends TaskTiming {
   agent: string;
   status: TaskReport['status'];
-  queuedAt: number;
-  startedAt: number | null;
-  endedAt: number | null;
+  state: number;
+  pendingDeps: number;
   waitingSince: number | null;
-  waitingMs: number;
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens: number;
-  costUsd: number;
   modelCalls: number;
   toolCalls: number;
-  coordinationMs: number;
-  hasChildren: boolean;
-  dependsOn: string[] | undefined;
   error?: { code: string; message: string };
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const GB = 1024 ** 3;
 const DAY_MS = 86_400_000;
 
@@ -63,6 +62,12 @@ export class ReportBuilder {
     byAgent: {} as Record<string, { capabilities: string[]; attempted: number; denied: number }>,
   };
   private readonly deniedCalls = new Set<string>();
+  private readonly agentCapabilities = new Map<string, Set<string>>();
+  private readonly dependents = new Map<string, TaskSummary[]>();
+  // Idle waiting (ready tasks queued while a slot was free), integrated as events arrive.
+  private ready = 0;
+  private idleWaitMs = 0;
+  private lastTime = 0;
   private policyChecks = 0;
   private policyPassed = 0;
   private readonly retention = new Map<
@@ -79,6 +84,11 @@ export class ReportBuilder {
 
   /** Feeds one event. */
   readonly add = (event: RunEvent): void => {
+    const time = event.time;
+    if (this.ready > 0 && this.running < this.concurrencyLimit) {
+      this.idleWaitMs += (time - this.lastTime) * Math.min(this.ready, this.concurrencyLimit - this.running);
+    }
+    this.lastTime = time;
     switch (event.type) {
       case 'run-started':
         this.runId = event.runId;
@@ -90,38 +100,63 @@ export class ReportBuilder {
         if (event.error) this.error = { code: event.error.code, message: event.error.message };
         break;
       case 'task-queued': {
-        this.tasks.set(event.taskId, {
+        const task: TaskSummary = {
           id: event.taskId,
           parentId: event.parentId ?? null,
+          dependsOn: event.dependsOn,
           agent: event.agent,
           status: 'running',
-          queuedAt: event.time,
+          state: READY,
+          pendingDeps: 0,
+          queuedAt: time,
           startedAt: null,
           endedAt: null,
           waitingSince: null,
           waitingMs: 0,
+          coordinationMs: 0,
+          hasChildren: false,
+          succeeded: false,
+          tokens: 0,
           inputTokens: 0,
           outputTokens: 0,
           cachedInputTokens: 0,
           costUsd: 0,
           modelCalls: 0,
           toolCalls: 0,
-          coordinationMs: 0,
-          hasChildren: false,
-          dependsOn: event.dependsOn,
-        });
+        };
+        this.tasks.set(event.taskId, task);
+        for (const dep of event.dependsOn ?? []) {
+          const upstream = this.tasks.get(dep);
+          if (upstream?.state === DONE) continue;
+          task.pendingDeps++;
+          const list = this.dependents.get(dep);
+          if (list) list.push(task);
+          else this.dependents.set(dep, [task]);
+        }
+        if (task.pendingDeps > 0) task.state = BLOCKED;
+        else this.ready++;
         if (event.parentId) {
           const parent = this.tasks.get(event.parentId);
           if (parent) parent.hasChildren = true;
         }
-        const byAgent = this.agentPermissions(event.agent);
-        for (const cap of event.capabilities ?? [])
-          if (!byAgent.capabilities.includes(cap)) byAgent.capabilities.push(cap);
+        this.agentPermissions(event.agent);
+        if (event.capabilities && event.capabilities.length > 0) {
+          let held = this.agentCapabilities.get(event.agent);
+          if (!held) {
+            held = new Set();
+            this.agentCapabilities.set(event.agent, held);
+          }
+          for (const cap of event.capabilities) held.add(cap);
+        }
         break;
       }
       case 'task-started': {
         const task = this.tasks.get(event.taskId);
-        if (task) task.startedAt = event.time;
+        if (task) {
+          task.startedAt = time;
+          if (task.state === READY) this.ready--;
+          task.state = STARTED;
+        }
         this.running++;
         if (this.running > this.maxConcurrency) this.maxConcurrency = this.running;
         break;
@@ -144,10 +179,23 @@ export class ReportBuilder {
       case 'task-finished': {
         const task = this.tasks.get(event.taskId);
         if (task) {
-          if (task.startedAt !== null) this.running--;
+          if (task.state === STARTED && task.waitingSince === null) this.running--;
+          if (task.state === READY) this.ready--;
+          task.state = DONE;
           task.status = event.status;
-          task.endedAt = event.time;
+          task.succeeded = event.status === 'succeeded';
+          task.endedAt = time;
           if (event.error) task.error = { code: event.error.code, message: event.error.message };
+          const waiting = this.dependents.get(event.taskId);
+          if (waiting) {
+            this.dependents.delete(event.taskId);
+            for (const dependent of waiting) {
+              if (--dependent.pendingDeps === 0 && dependent.state === BLOCKED) {
+                dependent.state = READY;
+                this.ready++;
+              }
+            }
+          }
         }
         break;
       }
@@ -160,6 +208,7 @@ export class ReportBuilder {
         task.modelCalls++;
         task.inputTokens += event.usage.inputTokens;
         task.outputTokens += event.usage.outputTokens;
+        task.tokens += event.usage.inputTokens + event.usage.outputTokens;
         task.cachedInputTokens += event.usage.cachedInputTokens ?? 0;
         task.costUsd += event.costUsd;
         if (event.coordination) task.coordinationMs += event.durationMs;
@@ -247,17 +296,17 @@ export class ReportBuilder {
     return entry;
   }
 
-  /** The report as of now. */
+  /** The report as of now (tasks still running count no work yet). */
   build(): RunReport {
-    const tasks: TaskReport[] = [];
-    const timings: TaskTiming[] = [];
+    const iso = createIsoFormatter();
+    const tasks: TaskReport[] = new Array(this.tasks.size);
     const totals = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
     let costUsd = 0;
     let modelCalls = 0;
     let toolCalls = 0;
+    let index = 0;
     const end = this.endedAt ?? performance.timeOrigin + performance.now();
     for (const t of this.tasks.values()) {
-      const duration = t.startedAt === null ? 0 : (t.endedAt ?? end) - t.startedAt;
       const usage: TaskReport['usage'] = { inputTokens: t.inputTokens, outputTokens: t.outputTokens };
       if (t.cachedInputTokens) usage.cachedInputTokens = t.cachedInputTokens;
       const report: TaskReport = {
@@ -265,45 +314,33 @@ export class ReportBuilder {
         parentId: t.parentId,
         agent: t.agent,
         status: t.status,
-        startedAt: iso(t.startedAt),
-        endedAt: iso(t.endedAt),
-        durationMs: duration,
+        startedAt: t.startedAt === null ? null : iso(t.startedAt),
+        endedAt: t.endedAt === null ? null : iso(t.endedAt),
+        durationMs: t.startedAt === null ? 0 : (t.endedAt ?? end) - t.startedAt,
         usage,
         costUsd: t.costUsd,
         modelCalls: t.modelCalls,
         toolCalls: t.toolCalls,
       };
       if (t.error) report.error = t.error;
-      tasks.push(report);
+      tasks[index++] = report;
       totals.inputTokens += t.inputTokens;
       totals.outputTokens += t.outputTokens;
       totals.cachedInputTokens += t.cachedInputTokens;
       costUsd += t.costUsd;
       modelCalls += t.modelCalls;
       toolCalls += t.toolCalls;
-      timings.push({
-        id: t.id,
-        parentId: t.parentId,
-        dependsOn: t.dependsOn,
-        queuedAt: t.queuedAt,
-        startedAt: t.startedAt,
-        endedAt: t.endedAt ?? (t.startedAt === null ? null : end),
-        waitingMs: t.waitingMs,
-        coordinationMs: t.coordinationMs,
-        hasChildren: t.hasChildren,
-        succeeded: t.status === 'succeeded',
-        tokens: t.inputTokens + t.outputTokens,
-        costUsd: t.costUsd,
-      });
     }
+    for (const [agent, held] of this.agentCapabilities) this.agentPermissions(agent).capabilities = [...held];
     let detected = 0;
     let leakedTotal = 0;
     for (const key in this.findings) detected += this.findings[key]!;
     for (const key in this.leaked) leakedTotal += this.leaked[key]!;
-    const metrics = computeRunMetrics(timings, {
+    const metrics = computeRunMetrics([...this.tasks.values()], {
       startedAt: this.startedAt,
       endedAt: end,
       concurrencyLimit: this.concurrencyLimit,
+      idleWaitMs: this.idleWaitMs,
     });
     const usage: RunReport['totals']['usage'] = {
       inputTokens: totals.inputTokens,
@@ -314,7 +351,7 @@ export class ReportBuilder {
       runId: this.runId,
       status: this.status,
       startedAt: new Date(this.startedAt).toISOString(),
-      endedAt: iso(this.endedAt),
+      endedAt: this.endedAt === null ? null : new Date(this.endedAt).toISOString(),
       tasks,
       totals: {
         tasks: tasks.length,

@@ -102,7 +102,13 @@ export function idleWaitMs(tasks: readonly TaskTiming[], concurrencyLimit: numbe
 /** The efficiency figures of DESIGN.md's run report, from task timings. */
 export function computeRunMetrics(
   tasks: readonly TaskTiming[],
-  run: { startedAt: number; endedAt: number; concurrencyLimit: number },
+  run: {
+    startedAt: number;
+    endedAt: number;
+    concurrencyLimit: number;
+    /** Idle waiting already integrated while events arrived (skips the sweep). */
+    idleWaitMs?: number;
+  },
 ): EfficiencyMetrics {
   const makespan = run.endedAt - run.startedAt;
   if (tasks.length === 0 || makespan <= 0) {
@@ -124,7 +130,7 @@ export function computeRunMetrics(
   }
   const limit = Math.max(1, run.concurrencyLimit);
   const lowerBound = Math.max(criticalPathMs(tasks), totalWork / limit);
-  coordination += idleWaitMs(tasks, limit);
+  coordination += run.idleWaitMs ?? idleWaitMs(tasks, limit);
 
   // A result is used when its task and every ancestor succeeded (it reached the caller).
   const byId = new Map(tasks.map((t) => [t.id, t]));

@@ -3,6 +3,9 @@ import {
   createOrchestrator,
   createRegistry,
   defineAgent,
+  idleWaitMs,
+  ReportBuilder,
+  type RunEvent,
   type TaskTiming,
 } from '@baton/core';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +119,41 @@ describe('efficiency metrics on hand-built timings', () => {
       resourceAllocationEfficiency: null,
       slotUtilization: null,
     });
+  });
+});
+
+describe('ReportBuilder on a hand-built event log', () => {
+  it('integrates idle waiting as events arrive, as the sweep over timings does', () => {
+    const builder = new ReportBuilder(2);
+    let seq = 0;
+    const at = (time: number, body: Record<string, unknown>) =>
+      builder.add({ ...body, seq: seq++, time, runId: 'r' } as unknown as RunEvent);
+    at(0, { type: 'run-started', rootTaskId: 'a', agent: 'x' });
+    at(0, { type: 'task-queued', taskId: 'a', agent: 'x', priority: 0 });
+    at(0, { type: 'task-queued', taskId: 'b', agent: 'x', priority: 0 });
+    at(0, { type: 'task-queued', taskId: 'c', agent: 'x', priority: 0, dependsOn: ['a'] });
+    at(0, { type: 'task-started', taskId: 'a' });
+    at(0, { type: 'task-started', taskId: 'b' });
+    at(10, { type: 'task-finished', taskId: 'a', status: 'succeeded', used: true });
+    at(10, { type: 'task-finished', taskId: 'b', status: 'succeeded', used: true });
+    at(15, { type: 'task-started', taskId: 'c' });
+    at(25, { type: 'task-finished', taskId: 'c', status: 'succeeded', used: true });
+    at(25, { type: 'run-finished', status: 'succeeded' });
+    const report = builder.build();
+    // Leaf work 30 ms; c was ready from 10 to 15 with free slots: 5 ms idle.
+    expect(report.metrics.coordinationEfficiency).toBeCloseTo(30 / 35);
+    expect(report.metrics.schedulingEfficiency).toBeCloseTo(20 / 25);
+    expect(report.totals.maxConcurrency).toBe(2);
+    expect(report.tasks.map((t) => [t.id, t.durationMs, t.startedAt])).toEqual([
+      ['a', 10, '1970-01-01T00:00:00.000Z'],
+      ['b', 10, '1970-01-01T00:00:00.000Z'],
+      ['c', 10, '1970-01-01T00:00:00.015Z'],
+    ]);
+    const timings: TaskTiming[] = [
+      timing({ id: 'a', startedAt: 0, endedAt: 10 }),
+      timing({ id: 'b', startedAt: 0, endedAt: 10 }),
+      timing({ id: 'c', dependsOn: ['a'], startedAt: 15, endedAt: 25 }),
+    ];
+    expect(idleWaitMs(timings, 2)).toBe(5);
   });
 });
