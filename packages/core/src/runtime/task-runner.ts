@@ -121,9 +121,10 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
     status = signal.aborted || CancelledError.isInstance(failure) ? 'cancelled' : 'failed';
     throw failure;
   } finally {
+    // Finish first: dependents become ready before the slot is handed on, so they compete for it.
+    run.scheduler.finish(task.id);
     task.lease?.release();
     task.lease = undefined;
-    run.scheduler.finish(task.id);
     run.ledger.close(task.id);
     (task as { clearDeadline?: () => void }).clearDeadline?.();
     task.parent?.children?.delete(task);
