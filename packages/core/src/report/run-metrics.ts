@@ -36,6 +36,34 @@ export function ownWorkMs(t: TaskTiming): number {
 export function criticalPathMs(tasks: readonly TaskTiming[]): number {
   const index = new Map<string, number>();
   for (let i = 0; i < tasks.length; i++) index.set(tasks[i]!.id, i);
+  // Runs list parents and dependencies before the tasks that follow them, so one forward
+  // pass usually suffices; a task listed before a predecessor falls back to Kahn's order.
+  const longest = new Float64Array(tasks.length);
+  let best = 0;
+  let ordered = true;
+  for (let i = 0; i < tasks.length && ordered; i++) {
+    const t = tasks[i]!;
+    let before = 0;
+    if (t.parentId !== null) {
+      const p = index.get(t.parentId);
+      if (p !== undefined) {
+        if (p >= i) ordered = false;
+        else before = longest[p]!;
+      }
+    }
+    for (const dep of t.dependsOn ?? []) {
+      const d = index.get(dep);
+      if (d === undefined) continue;
+      if (d >= i) ordered = false;
+      else if (longest[d]! > before) before = longest[d]!;
+    }
+    longest[i] = before + ownWorkMs(t);
+    if (longest[i]! > best) best = longest[i]!;
+  }
+  return ordered ? best : criticalPathInAnyOrder(tasks, index);
+}
+
+function criticalPathInAnyOrder(tasks: readonly TaskTiming[], index: Map<string, number>): number {
   const successors: number[][] = tasks.map(() => []);
   const indegree = new Array<number>(tasks.length).fill(0);
   tasks.forEach((t, i) => {
@@ -133,37 +161,12 @@ export function computeRunMetrics(
   coordination += run.idleWaitMs ?? idleWaitMs(tasks, limit);
 
   // A result is used when its task and every ancestor succeeded (it reached the caller).
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const usedMemo = new Map<string, boolean>();
-  // Iterative walk up the parent chain (trees can be deep); a cycle counts as unused.
-  const used = (task: TaskTiming): boolean => {
-    const chain: TaskTiming[] = [];
-    const onChain = new Set<string>();
-    let cursor: TaskTiming | undefined = task;
-    let verdict = true;
-    while (cursor) {
-      const known = usedMemo.get(cursor.id);
-      if (known !== undefined) {
-        verdict = known;
-        break;
-      }
-      if (!cursor.succeeded || onChain.has(cursor.id)) {
-        verdict = false;
-        break;
-      }
-      chain.push(cursor);
-      onChain.add(cursor.id);
-      cursor = cursor.parentId === null ? undefined : byId.get(cursor.parentId);
-    }
-    // Everything below a failure on the chain is unused; everything below success is used.
-    for (let i = chain.length - 1; i >= 0; i--) usedMemo.set(chain[i]!.id, verdict);
-    return usedMemo.get(task.id) ?? verdict;
-  };
   let allTokens = 0;
   let usedTokens = 0;
-  for (const t of tasks) {
-    allTokens += t.tokens;
-    if (used(t)) usedTokens += t.tokens;
+  const used = usedResults(tasks);
+  for (let i = 0; i < tasks.length; i++) {
+    allTokens += tasks[i]!.tokens;
+    if (used[i]) usedTokens += tasks[i]!.tokens;
   }
   return {
     schedulingEfficiency: Math.min(1, lowerBound / makespan),
@@ -171,4 +174,42 @@ export function computeRunMetrics(
     resourceAllocationEfficiency: allTokens === 0 ? null : usedTokens / allTokens,
     slotUtilization: Math.min(1, totalWork / (limit * makespan)),
   };
+}
+
+/** For each task: did its result reach the caller (it and every ancestor succeeded)? */
+export function usedResults(tasks: readonly TaskTiming[]): boolean[] {
+  const index = new Map<string, number>();
+  for (let i = 0; i < tasks.length; i++) index.set(tasks[i]!.id, i);
+  const used = new Array<boolean | undefined>(tasks.length);
+  const resolve = (start: number): boolean => {
+    // Walk up to a known ancestor; a cycle or a failure makes the chain unused.
+    const chain: number[] = [];
+    let cursor: number | undefined = start;
+    let verdict = true;
+    while (cursor !== undefined) {
+      const known = used[cursor];
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      const t: TaskTiming = tasks[cursor]!;
+      if (!t.succeeded || chain.includes(cursor)) {
+        verdict = false;
+        break;
+      }
+      chain.push(cursor);
+      cursor = t.parentId === null ? undefined : index.get(t.parentId);
+    }
+    for (const i of chain) used[i] = verdict;
+    return used[start] ?? verdict;
+  };
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    const parent = t.parentId === null ? undefined : index.get(t.parentId);
+    // Parents come first in a run: the common case is one lookup.
+    if (parent === undefined) used[i] = t.succeeded;
+    else if (used[parent] !== undefined) used[i] = t.succeeded && used[parent]!;
+    else resolve(i);
+  }
+  return used as boolean[];
 }
