@@ -1,6 +1,6 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
-import { contextTest, joinsAfter, joinsBefore } from './text-boundary.js';
+import { contextTest, featuresOf, joinsAfter, joinsBefore } from './text-boundary.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -251,6 +251,7 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
     name: 'phone',
     dataClass: 'pii.phone',
     score: 0.7,
+    prefilter: (text) => featuresOf(text).digitRun >= 7,
     find,
     context: PHONE_CONTEXT,
     contextBoost: 0.15,

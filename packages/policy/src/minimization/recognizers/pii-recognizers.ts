@@ -5,6 +5,7 @@ import { cardBrand, luhnCheck } from '../validators/luhn.js';
 import { ssnCheck } from '../validators/us-ssn.js';
 import {
   caseInsensitive,
+  featuresOf,
   findNear,
   isWordCode,
   joinsAfter,
@@ -84,7 +85,7 @@ const OBFUSCATED_DOMAIN = new RegExp(
 );
 const BARE_AT = new RegExp(`\\s(?:${AT_WORDS})\\s`, 'iu');
 const DOT_WORD = new RegExp(`[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]`, 'iu');
-const OBFUSCATION_PREFILTER = new RegExp(`[([{<\\s](?:${AT_WORDS}|@)[)\\]}>\\s]`, 'iu');
+const OBFUSCATION_PREFILTER = new RegExp(`[([{<\\s](?:${AT_WORDS}|@)[)\\]}>\\s]`, 'i');
 const LAST_LABEL = /[\p{L}\p{N}-]+$/u;
 const TRAILING_LABEL = new RegExp(
   `(?:\\s*[([{<]\\s*(?:${DOT_WORDS}|\\.)\\s*[)\\]}>]\\s*|\\s+(?:${DOT_WORDS})\\s+|\\s+\\.\\s+|\\.)[\\p{L}\\p{N}-]+$`,
@@ -466,6 +467,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'credit-card',
     dataClass: 'pii.card',
     score: 0.95,
+    prefilter: (text) => featuresOf(text).digitRun >= 12,
     find: findCards,
     contextBoost: 0.3,
     context: [
@@ -487,6 +489,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'iban',
     dataClass: 'pii.iban',
     score: 0.95,
+    prefilter: (text) => featuresOf(text).ibanStart,
     find: findIbans,
     context: ['iban', 'account', 'bank', 'konto', 'compte', 'cuenta', 'transfer', 'überweisung', 'virement'],
   },
@@ -494,6 +497,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'us-ssn',
     dataClass: 'pii.ssn',
     score: 0.8,
+    prefilter: (text) => featuresOf(text).digitRun >= 9,
     find: findSsns,
     context: [
       'ssn',
@@ -511,7 +515,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'ipv4',
     dataClass: 'pii.ip',
     score: 0.75,
-    prefilter: ['.'],
+    prefilter: (text) => featuresOf(text).digitRun >= 4 && text.includes('.'),
     find: findIpv4,
     context: ['ip', 'address', 'host', 'server', 'client', 'adresse', 'dirección', 'from', 'login'],
   },

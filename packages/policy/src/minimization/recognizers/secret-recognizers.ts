@@ -123,7 +123,6 @@ const TOKEN_KEYWORD = new RegExp(`(?:${TOKEN_WORDS})`, 'gi');
 /** After a key/secret/token word: suffix, separator (or just a space), optional quote or scheme, the value. */
 const TOKEN_VALUE =
   /[\w.-]{0,40}?(?:\\*["')\]]){0,2}[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s|\s)[ \t]*(?:\\*["']|Bearer\s+|Basic\s+|Token\s+)?([A-Za-z0-9_\-+/=.~]{16,512})/y;
-const TOKEN_PREFILTER = /key|secret|token|auth|bearer|credential|cookie|session|schlüssel|clé|clave/i;
 
 /** `YOUR_API_KEY_HERE`, `user-profile-cache-v2`: words joined by separators, not a random token. */
 const IDENTIFIER_SHAPE = /^(?:[a-z]{2,}|[A-Z]{2,})(?:[_.-](?:[a-z]+|[A-Z]+)\d*)+$/;
@@ -169,7 +168,6 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'aws-secret-access-key',
     dataClass: 'secret.api_key',
     score: 0.9,
-    prefilter: (text) => /aws|amazon|secret_access|secretaccess/i.test(text),
     find: findAwsSecrets,
     requireContext: true,
     contextWindow: 96,
@@ -234,7 +232,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'jwt',
     dataClass: 'secret.jwt',
     score: 0.95,
-    prefilter: ['ey'],
+    prefilter: ['eyJ', 'eyA', 'ewo'],
     pattern: /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
     validate: jwtCheck,
   },
@@ -256,14 +254,12 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'password-assignment',
     dataClass: 'secret.password',
     score: 0.85,
-    prefilter: (text) => /pass|pwd|kennwort|mdp|contrase|clave/i.test(text),
     find: findPasswordAssignments,
   },
   {
     name: 'keyword-token',
     dataClass: 'secret.token',
     score: 0.8,
-    prefilter: (text) => TOKEN_PREFILTER.test(text),
     find: findTokens,
   },
 ];

@@ -134,3 +134,67 @@ export function findNear(
     scannedTo = to;
   }
 }
+
+/** Cheap facts about a text, computed in one pass and shared by the digit-based recognizers. */
+export interface TextFeatures {
+  /** Most digits in one run where up to two separators (space, `-`, `.`, `/`, `(`, `)`) may sit between digits. */
+  digitRun: number;
+  /** Two letters directly followed by two digits somewhere (an IBAN may start there). */
+  ibanStart: boolean;
+}
+
+let lastText: string | undefined;
+const lastFeatures: TextFeatures = { digitRun: 0, ibanStart: false };
+
+/** Features of `text`; the last result is memoized, since every recognizer asks about the same text in turn. */
+export function featuresOf(text: string): TextFeatures {
+  if (text === lastText) return lastFeatures;
+  let run = 0;
+  let best = 0;
+  let separators = 0;
+  let letters = 0;
+  let digitsAfterLetters = 0;
+  let ibanStart = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      run++;
+      separators = 0;
+      if (run > best) best = run;
+      if (letters >= 2) {
+        digitsAfterLetters++;
+        if (digitsAfterLetters === 2) ibanStart = true;
+      }
+      continue;
+    }
+    digitsAfterLetters = 0;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      letters++;
+      run = 0;
+      separators = 0;
+      continue;
+    }
+    letters = 0;
+    if (
+      c === 32 ||
+      c === 45 ||
+      c === 46 ||
+      c === 47 ||
+      c === 40 ||
+      c === 41 ||
+      c === 9 ||
+      c === 0xa0 ||
+      c === 0x2009 ||
+      c === 0x202f
+    ) {
+      if (++separators > 2) run = 0;
+    } else {
+      run = 0;
+      separators = 0;
+    }
+  }
+  lastText = text;
+  lastFeatures.digitRun = best;
+  lastFeatures.ibanStart = ibanStart;
+  return lastFeatures;
+}
