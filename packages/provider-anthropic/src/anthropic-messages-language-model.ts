@@ -10,7 +10,6 @@ import {
   type ModelStreamPart,
   ProviderUnavailableError,
   type RateLimitInfo,
-  type Usage,
   ValidationError,
 } from '@baton/core/contracts';
 import {
@@ -31,6 +30,7 @@ import {
 } from './anthropic-messages-api.js';
 import { parseAnthropicMessagesOptions } from './anthropic-messages-options.js';
 import { prepareAnthropicTools } from './anthropic-prepare-tools.js';
+import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { parseAnthropicRateLimit } from './parse-anthropic-rate-limit.js';
@@ -437,24 +437,6 @@ function finishPart(
   const rateLimit: RateLimitInfo | undefined = parseAnthropicRateLimit(headers);
   if (rateLimit) part.rateLimit = rateLimit;
   return part;
-}
-
-/**
- * Anthropic usage → Baton usage. Anthropic's `input_tokens` excludes cache reads and
- * writes; Baton's `inputTokens` counts all input, so the three are summed.
- * @see https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching#tracking-cache-performance
- */
-export function convertAnthropicUsage(usage: AnthropicUsage): Usage {
-  const read = usage.cache_read_input_tokens ?? 0;
-  const written = usage.cache_creation_input_tokens ?? 0;
-  const result: Usage = {
-    inputTokens: (usage.input_tokens ?? 0) + read + written,
-    outputTokens: usage.output_tokens ?? 0,
-    raw: usage,
-  };
-  if (usage.cache_read_input_tokens != null) result.cachedInputTokens = read;
-  if (usage.cache_creation_input_tokens != null) result.cacheWriteInputTokens = written;
-  return result;
 }
 
 function metadata(

@@ -8,7 +8,6 @@ export {
   ANTHROPIC_JSON_TOOL_NAME,
   type AnthropicMessagesConfig,
   AnthropicMessagesLanguageModel,
-  convertAnthropicUsage,
 } from './anthropic-messages-language-model.js';
 export {
   type AnthropicMessagesOptions,
@@ -22,6 +21,7 @@ export {
   anthropicProvider,
   createAnthropic,
 } from './anthropic-provider.js';
+export { convertAnthropicUsage } from './convert-anthropic-usage.js';
 export { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
 export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 export { parseAnthropicRateLimit } from './parse-anthropic-rate-limit.js';

@@ -8,7 +8,6 @@ import {
   type ModelResult,
   type ModelStreamPart,
   ProviderUnavailableError,
-  type Usage,
 } from '@baton/core/contracts';
 import {
   type FetchFunction,
@@ -27,6 +26,7 @@ import type { BedrockCredentials } from './bedrock-credentials.js';
 import { bedrockErrorFromResponse, bedrockErrorFromStreamException } from './bedrock-error.js';
 import { parseBedrockOptions } from './bedrock-options.js';
 import { prepareBedrockTools } from './bedrock-prepare-tools.js';
+import { convertBedrockUsage } from './convert-bedrock-usage.js';
 import { convertToBedrockMessages } from './convert-to-bedrock-messages.js';
 import { decodeBedrockEventStream } from './decode-bedrock-event-stream.js';
 import { mapBedrockStopReason } from './map-bedrock-stop-reason.js';
@@ -390,24 +390,4 @@ function metadata(
   if (additional != null) out.additionalModelResponseFields = additional;
   if (trace != null) out.trace = trace;
   return out;
-}
-
-/**
- * Converse usage → Baton usage. Converse's `inputTokens` excludes cache reads and writes
- * (they are billed apart); Baton's `inputTokens` counts all input, so the three are summed.
- * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_TokenUsage.html
- * @see https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html
- */
-export function convertBedrockUsage(usage: BedrockUsage | null | undefined): Usage {
-  if (!usage) return { inputTokens: 0, outputTokens: 0 };
-  const read = usage.cacheReadInputTokens ?? 0;
-  const written = usage.cacheWriteInputTokens ?? 0;
-  const result: Usage = {
-    inputTokens: (usage.inputTokens ?? 0) + read + written,
-    outputTokens: usage.outputTokens ?? 0,
-    raw: usage,
-  };
-  if (usage.cacheReadInputTokens != null) result.cachedInputTokens = read;
-  if (usage.cacheWriteInputTokens != null) result.cacheWriteInputTokens = written;
-  return result;
 }

@@ -3,7 +3,6 @@ export {
   type BedrockAuth,
   type BedrockConverseConfig,
   BedrockConverseLanguageModel,
-  convertBedrockUsage,
 } from './bedrock-converse-language-model.js';
 export { type BedrockCredentials, loadBedrockCredentials, loadBedrockRegion } from './bedrock-credentials.js';
 export {
@@ -20,6 +19,7 @@ export {
   bedrockProvider,
   createBedrock,
 } from './bedrock-provider.js';
+export { convertBedrockUsage } from './convert-bedrock-usage.js';
 export { convertToBedrockMessages } from './convert-to-bedrock-messages.js';
 export { type BedrockStreamMessage, decodeBedrockEventStream } from './decode-bedrock-event-stream.js';
 export { mapBedrockStopReason } from './map-bedrock-stop-reason.js';

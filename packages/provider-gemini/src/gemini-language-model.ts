@@ -10,7 +10,6 @@ import {
   type ModelResult,
   type ModelStreamPart,
   ProviderUnavailableError,
-  type Usage,
 } from '@baton/core/contracts';
 import {
   type FetchFunction,
@@ -20,6 +19,7 @@ import {
   postJson,
   safeParseJson,
 } from '@baton/provider-utils';
+import { convertGeminiUsage } from './convert-gemini-usage.js';
 import { convertJsonSchemaToGeminiSchema } from './convert-json-schema-to-gemini-schema.js';
 import { convertToGeminiMessages, GEMINI_GENERATED_ID_PREFIX } from './convert-to-gemini-messages.js';
 import {
@@ -371,23 +371,4 @@ function providerMetadata(
   if (candidate.safetyRatings) out.safetyRatings = candidate.safetyRatings;
   if (candidate.finishMessage) out.finishMessage = candidate.finishMessage;
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/**
- * Gemini `usageMetadata` → Baton usage. `promptTokenCount` already includes cached tokens
- * (and tool-use prompt tokens are input too); `candidatesTokenCount` excludes thinking, so
- * Baton's `outputTokens` is candidates + thoughts, with thoughts also in `reasoningTokens`.
- * @see https://ai.google.dev/api/generate-content#UsageMetadata
- */
-export function convertGeminiUsage(usage: GeminiUsageMetadata | null | undefined): Usage {
-  if (!usage) return { inputTokens: 0, outputTokens: 0 };
-  const thoughts = usage.thoughtsTokenCount ?? 0;
-  const result: Usage = {
-    inputTokens: (usage.promptTokenCount ?? 0) + (usage.toolUsePromptTokenCount ?? 0),
-    outputTokens: (usage.candidatesTokenCount ?? 0) + thoughts,
-    raw: usage,
-  };
-  if (usage.cachedContentTokenCount != null) result.cachedInputTokens = usage.cachedContentTokenCount;
-  if (usage.thoughtsTokenCount != null) result.reasoningTokens = thoughts;
-  return result;
 }

@@ -1,8 +1,8 @@
+export { convertGeminiUsage } from './convert-gemini-usage.js';
 export { convertJsonSchemaToGeminiSchema } from './convert-json-schema-to-gemini-schema.js';
 export { convertToGeminiMessages, GEMINI_GENERATED_ID_PREFIX } from './convert-to-gemini-messages.js';
 export { geminiErrorFromResponse, geminiErrorStatus, parseGeminiRetryDelayMs } from './gemini-error.js';
 export {
-  convertGeminiUsage,
   type GeminiConfig,
   GeminiLanguageModel,
 } from './gemini-language-model.js';
