@@ -17,7 +17,7 @@ export interface SchedulerOptions {
   /**
    * Ageing: a ready task's effective priority is `priority + waitedMs / ageingMs`. When the
    * oldest waiting task of a lower priority reaches the highest waiting priority it runs
-   * next. Default 10 000 ms (one priority level per 10 s waited); `Infinity` turns ageing off.
+   * next. Default 60 000 ms (one priority level per minute waited); `Infinity` turns ageing off.
    */
   ageingMs?: number;
   /** Expected duration used for the critical-path rank of tasks that give none. Default 1. */
@@ -85,6 +85,8 @@ class TaskNode implements Lease {
   finished = false;
   heapIndex = -1;
   heap: NodeHeap | null = null;
+  /** The priority class it is counted in while waiting. */
+  cls: PriorityClass | null = null;
   pools: Pool[] = noPools;
   predecessors: TaskNode[] = noNodes;
   successors: TaskNode[] = noNodes;
@@ -236,6 +238,7 @@ class SchedulerImpl implements PriorityScheduler {
   private readonly finishedIds = new Set<string>();
   private readonly heap = new NodeHeap();
   private readonly classes = new Map<number, PriorityClass>();
+  private lastClass: PriorityClass | undefined;
   private readonly poolsByName = new Map<string, Pool | null>();
   private readonly parkedPools = new Set<Pool>();
   private readonly poolLimits: Readonly<Record<string, number>>;
@@ -256,7 +259,7 @@ class SchedulerImpl implements PriorityScheduler {
     for (const [name, limit] of Object.entries(this.poolLimits)) {
       if (!(limit >= 1)) throw new ValidationError(`pool ${name} limit must be at least 1, got ${limit}`);
     }
-    this.ageingMs = options.ageingMs ?? 10_000;
+    this.ageingMs = options.ageingMs ?? 60_000;
     this.defaultExpectedMs = options.defaultExpectedMs ?? 1;
     this.clock = options.clock ?? realClock();
   }
@@ -428,23 +431,31 @@ class SchedulerImpl implements PriorityScheduler {
     this.queuedCount++;
     this.heap.push(node);
     if (node.resumed) return;
-    let cls = this.classes.get(node.priority);
-    if (cls === undefined) {
-      cls = new PriorityClass(node.priority);
-      this.classes.set(node.priority, cls);
+    let cls = this.lastClass;
+    if (cls === undefined || cls.priority !== node.priority || cls.count === 0) {
+      cls = this.classes.get(node.priority);
+      if (cls === undefined) {
+        cls = new PriorityClass(node.priority);
+        this.classes.set(node.priority, cls);
+      }
+      this.lastClass = cls;
     }
     cls.count++;
     cls.fifo.push(node);
+    node.cls = cls;
   }
 
   /** Takes a node out of the ready structures (heap or a pool's parked heap). */
   private dequeue(node: TaskNode): void {
     node.heap?.remove(node);
     this.queuedCount--;
-    if (!node.resumed) {
-      const cls = this.classes.get(node.priority);
-      if (cls !== undefined && --cls.count === 0) this.classes.delete(node.priority);
-    }
+    if (!node.resumed) this.leaveClass(node);
+  }
+
+  private leaveClass(node: TaskNode): void {
+    const cls = node.cls;
+    node.cls = null;
+    if (cls !== null && --cls.count === 0) this.classes.delete(cls.priority);
   }
 
   finish(taskId: string): void {
@@ -532,7 +543,7 @@ class SchedulerImpl implements PriorityScheduler {
         moved = true;
         parked.state = QUEUED;
         this.heap.push(parked);
-        if (!parked.resumed) this.classes.get(parked.priority)?.fifo.push(parked);
+        if (parked.cls !== null) parked.cls.fifo.push(parked);
       }
       if (pool.parked.size === 0) this.parkedPools.delete(pool);
     }
@@ -580,10 +591,7 @@ class SchedulerImpl implements PriorityScheduler {
             continue;
           }
           this.queuedCount--;
-          if (!node.resumed) {
-            const cls = this.classes.get(node.priority);
-            if (cls !== undefined && --cls.count === 0) this.classes.delete(node.priority);
-          }
+          if (!node.resumed) this.leaveClass(node);
           node.resumed = false;
           node.state = RUNNING;
           this.running++;
