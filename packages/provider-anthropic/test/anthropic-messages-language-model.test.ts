@@ -4,6 +4,7 @@ import {
   type ModelRequest,
   ProviderUnavailableError,
   RateLimitError,
+  TimeoutError,
   ValidationError,
 } from '@baton/core/contracts';
 import {
@@ -11,6 +12,7 @@ import {
   errorScenario,
   rateLimitScenario,
   serverErrorScenario,
+  slowScenario,
   startAnthropicWireServer,
   textScenario,
   toolCallsScenario,
@@ -432,6 +434,16 @@ describe('errors', () => {
     streamErrors.enqueue(rateLimitScenario());
     const { error } = await collectStream(model('claude-sonnet-4-5', streamErrors.url).stream(ask('Hi')));
     expect(RateLimitError.isInstance(error)).toBe(true);
+  });
+
+  it('turns a response slower than the total timeout into a TimeoutError', async () => {
+    server.enqueue(slowScenario(400, textScenario('late')));
+    const adapter = createAnthropic({ baseURL: `${server.url}/v1`, apiKey: 'k', timeouts: { totalMs: 50 } })(
+      'claude-x',
+    );
+    const error = await adapter.generate(ask('Hi')).catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).retryable).toBe(true);
   });
 
   it('rejects the first next() of a stream on an HTTP error', async () => {
