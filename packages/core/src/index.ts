@@ -74,7 +74,7 @@ export {
   type RunOptions,
   type RunOutcome,
 } from './runtime/orchestrator.js';
-export type { RateLimiter } from './runtime/run-context.js';
+export type { ModelCallRetry, RateLimiter } from './runtime/run-context.js';
 export { createSimpleLedger } from './runtime/simple-ledger.js';
 export { createSimpleScheduler } from './runtime/simple-scheduler.js';
 export { type ToolDefinitionInput, tool } from './runtime/tool.js';

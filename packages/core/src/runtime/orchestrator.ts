@@ -19,7 +19,7 @@ import { DeadlineTimer } from './deadline-timer.js';
 import { type RunEventListener, RunEventStream } from './event-stream.js';
 import { createCounter, createRunId } from './ids.js';
 import type { ModelRegistry } from './model-registry.js';
-import type { RateLimiter, RunContext } from './run-context.js';
+import type { ModelCallRetry, RateLimiter, RunContext } from './run-context.js';
 import { summarizeError } from './runner/error-summary.js';
 import { cancelTask, createTask, runTask } from './task-runner.js';
 
@@ -63,6 +63,17 @@ export interface OrchestratorOptions {
   costRates?: Partial<CostRates>;
   /** How long a tool call waits for a human approval before it is denied (default 5 minutes). */
   approvalTimeoutMs?: number;
+  /**
+   * Retries of retryable model-call failures (default: 2 retries, 500 ms base, 8 s cap,
+   * server hints up to 60 s honoured); `false` turns retries off.
+   */
+  retry?: Partial<ModelCallRetry> | false;
+  /**
+   * Models to try, in order, when a model keeps failing with an outage, throttling,
+   * timeout or credential error: `{ 'openai:gpt-5.5': ['anthropic:claude-opus-4-7'] }`.
+   * Each move is a `fallback-used` event.
+   */
+  fallbacks?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Options of one run. */
@@ -124,6 +135,10 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const prices = options.prices ? { ...defaultPriceTable, ...options.prices } : defaultPriceTable;
   const costRates = { ...defaultCostRates, ...options.costRates };
   const approvals = new ApprovalRegistry();
+  const retry: ModelCallRetry | undefined =
+    options.retry === false
+      ? undefined
+      : { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, ...options.retry };
 
   function start<Input, Output>(
     agent: Agent<Input, Output>,
@@ -165,6 +180,8 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       ledger: (options.ledger ?? createBudgetLedger)(ledgerOptions),
       budgeted,
       rateLimiter: options.rateLimiter,
+      retry,
+      fallbacks: options.fallbacks,
       prices,
       approvals,
       approvalTimeoutMs: options.approvalTimeoutMs ?? 300_000,

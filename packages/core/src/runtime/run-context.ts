@@ -26,6 +26,16 @@ export interface RateLimiter {
   ): void;
 }
 
+/** How model calls are retried (exponential backoff with full jitter, honouring `retry-after`). */
+export interface ModelCallRetry {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A server hint longer than this is not waited for. */
+  maxRetryAfterMs: number;
+}
+
 /** Everything a run shares; built once per `orchestrator.run`. */
 export interface RunContext {
   readonly runId: string;
@@ -42,6 +52,10 @@ export interface RunContext {
   readonly ledger: BudgetLedger;
   readonly budgeted: boolean;
   readonly rateLimiter: RateLimiter | undefined;
+  /** Retry policy for model calls; undefined disables retries. */
+  readonly retry: ModelCallRetry | undefined;
+  /** Fallback model references by `provider:model`, tried in order after repeated failure. */
+  readonly fallbacks: Readonly<Record<string, readonly string[]>> | undefined;
   readonly prices: PriceTable;
   readonly approvals: ApprovalRegistry;
   readonly approvalTimeoutMs: number;

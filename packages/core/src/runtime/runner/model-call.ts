@@ -3,10 +3,15 @@ import type { ModelAdapter, ModelCallOptions } from '../../contracts/model/v1/mo
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
 import type { ModelContentPart, ModelResult } from '../../contracts/model/v1/model-result.js';
 import { emptyUsage } from '../../contracts/model/v1/usage.js';
+import { AuthenticationError } from '../../errors/authentication-error.js';
+import { BatonError } from '../../errors/baton-error.js';
 import { PermissionDeniedError } from '../../errors/permission-denied-error.js';
 import { ProviderUnavailableError } from '../../errors/provider-unavailable-error.js';
 import { RateLimitError } from '../../errors/rate-limit-error.js';
+import { TimeoutError } from '../../errors/timeout-error.js';
 import { findPrice, type ModelPrice, priceUsage } from '../../pricing/price-table.js';
+import { abortableSleep } from '../../resilience/abortable-sleep.js';
+import { fullJitterDelayMs, retryAfterMsOf } from '../../resilience/retry-delay.js';
 import { now } from '../event-stream.js';
 import type { RunContext, TaskState } from '../run-context.js';
 import type { TaskCancellation } from '../task-cancellation.js';
@@ -76,12 +81,87 @@ export async function callModel(
     }
   }
   const serialized = JSON.stringify(request);
-  const callId = run.nextCallId();
   if (run.inspectors.length > 0) {
     const context = policyContextOf(run, task);
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
   }
+  const prepared: PreparedCall = {
+    request,
+    serialized,
+    coordination: options.coordination,
+    stream: options.stream,
+  };
+  const retry = run.retry;
+  const chain = run.fallbacks?.[`${adapter.provider}:${adapter.modelId}`];
+  let current = adapter;
+  for (let link = 0; ; link++) {
+    let failure: unknown;
+    for (let attempt = 0; ; attempt++) {
+      const delivery = { delivered: false };
+      const callId = run.nextCallId();
+      try {
+        return await attemptCall(run, task, current, prepared, callId, delivery);
+      } catch (error) {
+        failure = error;
+        // Never retry what the caller already saw, nor anything once the task is cancelled.
+        if (delivery.delivered || task.cancellation.aborted || !retry) throw error;
+        if (!BatonError.isInstance(error) || !error.retryable || attempt >= retry.maxRetries) break;
+        const hint = retryAfterMsOf(error);
+        if (hint !== undefined && hint > retry.maxRetryAfterMs) break;
+        const delayMs = hint ?? fullJitterDelayMs(attempt, retry.baseDelayMs, retry.maxDelayMs, Math.random);
+        run.events.emit({
+          type: 'retry-scheduled',
+          taskId: task.id,
+          callId,
+          attempt: attempt + 1,
+          delayMs,
+          error: summarizeError(error),
+        });
+        await abortableSleep(delayMs, task.cancellation.signal);
+      }
+    }
+    const next = chain?.[link];
+    if (next === undefined || !shouldFallback(failure)) throw failure;
+    run.events.emit({
+      type: 'fallback-used',
+      taskId: task.id,
+      from: `${current.provider}:${current.modelId}`,
+      to: next,
+      error: summarizeError(failure),
+    });
+    current = run.registry.resolve(next);
+  }
+}
 
+/** What every attempt of one logical model call sends. */
+interface PreparedCall {
+  request: ModelRequest;
+  serialized: string;
+  coordination: boolean;
+  stream: boolean;
+}
+
+// A failure that another model may not share: the provider is down, throttled, slow or
+// refuses our credentials. Invalid requests and content filters would fail anywhere.
+function shouldFallback(error: unknown): boolean {
+  return (
+    ProviderUnavailableError.isInstance(error) ||
+    RateLimitError.isInstance(error) ||
+    TimeoutError.isInstance(error) ||
+    AuthenticationError.isInstance(error)
+  );
+}
+
+/** One attempt against one adapter: rate limit, budget reservation, the call, settlement, events. */
+async function attemptCall(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  prepared: PreparedCall,
+  callId: string,
+  delivery: { delivered: boolean },
+): Promise<ModelResult> {
+  const { request, serialized } = prepared;
   const provider = adapter.provider;
   const modelId = adapter.modelId;
   const price = priceOf(run, adapter);
@@ -125,8 +205,8 @@ export async function callModel(
   const startedAt = now();
   let result: ModelResult;
   try {
-    result = options.stream
-      ? await collectStream(run, task, adapter, request, cancellation.signal)
+    result = prepared.stream
+      ? await collectStream(run, task, adapter, request, cancellation.signal, delivery)
       : await raceAbort(adapter.generate(request, callOptions(cancellation)), cancellation);
   } catch (error) {
     reservation?.release();
@@ -167,7 +247,7 @@ export async function callModel(
     costUsd,
     finishReason: result.finishReason,
     durationMs: now() - startedAt,
-    coordination: options.coordination,
+    coordination: prepared.coordination,
   });
   return result;
 }
@@ -179,6 +259,7 @@ async function collectStream(
   adapter: ModelAdapter,
   request: ModelRequest,
   signal: AbortSignal,
+  delivery: { delivered: boolean },
 ): Promise<ModelResult> {
   const context = policyContextOf(run, task);
   const transforms = run.policies.flatMap((p) => {
@@ -192,7 +273,10 @@ async function collectStream(
   const emitDelta = (delta: string) => {
     let out = delta;
     for (const t of transforms) out = t.push(out);
-    if (out) run.events.emit({ type: 'text-delta', taskId: task.id, delta: out });
+    if (out) {
+      delivery.delivered = true;
+      run.events.emit({ type: 'text-delta', taskId: task.id, delta: out });
+    }
   };
   for await (const part of adapter.stream(request, { signal })) {
     switch (part.type) {
