@@ -241,10 +241,12 @@ describe('budgets and deadlines', () => {
   });
 
   it('cancels a task at its deadline with a TimeoutError', async () => {
+    // A run deadline: a budget's timeMs is also enforced by the ledger when a call reserves,
+    // which under load can refuse the call before the deadline timer fires.
     const outcome = await createOrchestrator({
       registry: registryOf(echoModel(10_000)),
       defaultModel: 'mock:m',
-    }).run(defineAgent({ name: 'slow', budget: { timeMs: 5 } }), 'x').result;
+    }).run(defineAgent({ name: 'slow' }), 'x', { deadline: Date.now() + 20 }).result;
     expect(outcome.status).toBe('cancelled');
     expect(TimeoutError.isInstance(outcome.error)).toBe(true);
     expect(outcome.report.tasks[0]!.status).toBe('cancelled');
