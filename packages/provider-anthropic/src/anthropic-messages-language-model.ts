@@ -222,8 +222,12 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
           }
           break;
         }
+        case 'redacted_thinking':
+          // Encrypted thinking: no text, and the payload must be replayed verbatim.
+          content.push({ type: 'reasoning', text: '', signature: (block as { data: string }).data });
+          break;
         default:
-          break; // redacted thinking, server tool blocks: nothing Baton can show
+          break; // server tool blocks: nothing Baton can show
       }
     }
     const result: ModelResult = {
@@ -296,6 +300,7 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
               name?: string;
               text?: string;
               thinking?: string;
+              data?: string;
             };
             if (block.type === 'text') {
               blocks.set(index, { kind: 'text' });
@@ -305,6 +310,9 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
               if (block.thinking) yield { type: 'reasoning-delta', delta: block.thinking };
             } else if (block.type === 'tool_use') {
               blocks.set(index, { kind: 'tool', id: block.id ?? '', name: block.name ?? '', json: '' });
+            } else if (block.type === 'redacted_thinking' && block.data) {
+              blocks.set(index, { kind: 'other' });
+              yield { type: 'reasoning-delta', delta: '', signature: block.data };
             } else {
               blocks.set(index, { kind: 'other' });
             }

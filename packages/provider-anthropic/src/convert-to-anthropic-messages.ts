@@ -73,7 +73,10 @@ export function convertToAnthropicMessages(
             if (part.text !== '') blocks.push({ type: 'text', text: part.text });
           } else if (part.type === 'reasoning') {
             // Thinking can only be replayed with its signature; unsigned reasoning is dropped.
-            if (part.signature)
+            // Reasoning without text but with a payload is redacted thinking.
+            if (part.signature && part.text === '')
+              blocks.push({ type: 'redacted_thinking', data: part.signature });
+            else if (part.signature)
               blocks.push({ type: 'thinking', thinking: part.text, signature: part.signature });
           } else {
             blocks.push({

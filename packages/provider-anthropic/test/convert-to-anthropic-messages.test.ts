@@ -94,6 +94,23 @@ describe('convertToAnthropicMessages', () => {
     expect(messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'Hello' }] });
   });
 
+  it('replays reasoning without text but with a payload as redacted_thinking', () => {
+    const { messages } = convertToAnthropicMessages([
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: '', signature: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+          { type: 'tool-call', toolCallId: 'toolu_1', toolName: 'f', input: {} },
+        ],
+      },
+    ]);
+    expect(messages[1]!.content).toEqual([
+      { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+      { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+    ]);
+  });
+
   it('puts cache_control on the system prompt and the last block of the last message', () => {
     const result = convertToAnthropicMessages(
       [
