@@ -426,7 +426,7 @@ function findNames(text: string, out: RecognizerMatch[]): void {
   }
 }
 const NAME_PREFILTER =
-  /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|appelle|nom|cordialement|llamo|nombre|atentamente|saludos)\b/i;
+  /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|grüßen|gruesse|freundlichen|appelle|nom|cordialement|llamo|nombre|atentamente|saludo|called)/i;
 const NOT_NAMES = new Set([
   'The',
   'This',
