@@ -95,6 +95,7 @@ export const runCommand: Command = async (argv, io) => {
     principal: { id: built.principal.id, grants: built.principal.grants },
     limits: { ...built.limits, ...config.limits },
     ...(config.prices ? { prices: config.prices } : {}),
+    ...(config.fallbacks ? { fallbacks: config.fallbacks } : {}),
   });
   io.stderr.write(`baton: running ${app.name} on ${model} (run ${runId})\n`);
   const outcome = await orchestrator.run(built.agent, built.input, {

@@ -30,6 +30,8 @@ export const BatonConfigSchema = z
         }),
       )
       .optional(),
+    /** Fallback models by `provider:model`, tried in order after repeated failure. */
+    fallbacks: z.record(z.string(), z.array(z.string())).optional(),
     /** Options passed to each provider's factory, keyed by provider name. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
