@@ -15,6 +15,7 @@ import { createDetector, type Detector, type DetectorOptions } from './create-de
 import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
+import { KnownValues } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
 import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
@@ -72,7 +73,11 @@ interface RunState {
   detected: Map<string, string>;
   /** Keys of values counted as leaked (each counted once per run). */
   leaked: Set<string>;
-  minimized: Map<string, string>;
+  /** Detected values, matched wherever they appear again. */
+  known: KnownValues;
+  /** Text → its minimized form, valid while `known.generation` is unchanged. */
+  minimized: Map<string, { generation: number; text: string }>;
+  /** Text → detector findings (also: texts this minimizer produced, as clean). */
   scanned: Map<string, readonly Finding[]>;
   egressCalls: number;
 }
@@ -134,6 +139,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         vault: new PseudonymVault(),
         detected: new Map(),
         leaked: new Set(),
+        known: new KnownValues(),
         minimized: new Map(),
         scanned: new Map(),
         egressCalls: 0,
@@ -169,36 +175,70 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     cache.set(text, value);
   }
 
-  function minimizeString(text: string, state: RunState, counts: Record<string, number>): string {
-    if (text.length < 4) return text;
-    const cached = state.minimized.get(text);
-    if (cached !== undefined) return cached;
-    const findings = detector.detect(text);
-    let out = text;
-    if (findings.length > 0) {
-      for (const finding of findings) {
-        const value = text.slice(finding.start, finding.end);
-        if (!state.detected.has(value)) {
-          state.detected.set(value, finding.dataClass);
-          counts[finding.dataClass] = (counts[finding.dataClass] ?? 0) + 1;
-        }
-      }
-      out = applyStrategies(text, findings, applyOptions(state.vault));
+  /** Detector findings for `text` (cached per run), with new values registered and counted. */
+  function detectAndRegister(
+    text: string,
+    state: RunState,
+    counts: Record<string, number>,
+  ): readonly Finding[] {
+    if (text.length < 4) return NONE;
+    let findings = state.scanned.get(text);
+    if (findings === undefined) {
+      findings = detector.detect(text);
+      remember(state.scanned, text, findings.length === 0 ? NONE : findings);
     }
-    remember(state.minimized, text, out);
-    // The egress re-scan checks what bypassed this minimizer. A text the detector just found
-    // clean needs no second scan (same detector, same text); a minimized text is this
-    // minimizer's own output, whose sensitive spans are placeholders now.
-    remember(state.scanned, text, findings.length === 0 ? NONE : findings);
+    for (const finding of findings) {
+      const value = text.slice(finding.start, finding.end);
+      if (!state.detected.has(value)) {
+        state.detected.set(value, finding.dataClass);
+        state.known.add(value, finding.dataClass);
+        counts[finding.dataClass] = (counts[finding.dataClass] ?? 0) + 1;
+      }
+    }
+    return findings;
+  }
+
+  function minimizeString(text: string, state: RunState, counts: Record<string, number>): string {
+    if (text.length < 3) return text;
+    const cached = state.minimized.get(text);
+    if (cached !== undefined && cached.generation === state.known.generation) return cached.text;
+    const findings = detectAndRegister(text, state, counts);
+    // Values detected anywhere in the run are replaced wherever they appear, also without
+    // the context that revealed them; detector findings win where the two overlap.
+    const known = state.known.occurrences(text);
+    let spans: readonly Finding[] = findings;
+    if (known.length > 0) {
+      const merged: Finding[] = [...findings];
+      for (const occurrence of known) {
+        if (findings.some((f) => occurrence.start < f.end && f.start < occurrence.end)) continue;
+        merged.push({
+          type: detector.labelOf(occurrence.dataClass),
+          dataClass: occurrence.dataClass,
+          start: occurrence.start,
+          end: occurrence.end,
+          score: 1,
+          recognizer: 'known-value',
+        });
+      }
+      spans = merged.sort((a, b) => a.start - b.start);
+    }
+    const out = spans.length > 0 ? applyStrategies(text, spans, applyOptions(state.vault)) : text;
+    const generation = state.known.generation;
+    remember(state.minimized, text, { generation, text: out });
     if (out !== text) {
-      remember(state.minimized, out, out);
+      // The egress re-scan checks what bypassed this minimizer; its own output is not re-scanned.
+      remember(state.minimized, out, { generation, text: out });
       remember(state.scanned, out, NONE);
     }
     return out;
   }
 
-  function minimizeMessage(message: Message, state: RunState, counts: Record<string, number>): Message {
-    const min = (text: string) => minimizeString(text, state, counts);
+  function minimizeMessage(
+    message: Message,
+    state: RunState,
+    counts: Record<string, number>,
+    min: (text: string) => string = (text) => minimizeString(text, state, counts),
+  ): Message {
     switch (message.role) {
       case 'system': {
         const content = min(message.content);
@@ -286,6 +326,13 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     beforeModelCall(request, context): PolicyDecision<ModelRequest> {
       const state = stateOf(context);
       const counts: Record<string, number> = {};
+      // First learn every sensitive value in the request, then replace: a value revealed by
+      // context in a later message is also replaced in earlier ones.
+      for (const message of request.messages)
+        minimizeMessage(message, state, counts, (text) => {
+          detectAndRegister(text, state, counts);
+          return text;
+        });
       let messages: Message[] | undefined;
       request.messages.forEach((message, i) => {
         const next = minimizeMessage(message, state, counts);
@@ -309,15 +356,12 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       const state = stateOf(context);
       const leaked: Record<string, number> = {};
       const newlyDetected: Record<string, number> = {};
-      for (const [value, dataClass] of state.detected) {
-        if (value.length < 3) continue;
-        const id = `${dataClass}\u0000${value}`;
+      // Every value detected in this run, as a whole token, raw or JSON-escaped.
+      for (const occurrence of state.known.occurrences(serialized)) {
+        const id = `${occurrence.dataClass}\u0000${occurrence.value}`;
         if (state.leaked.has(id)) continue;
-        const escaped = JSON.stringify(value).slice(1, -1);
-        if (serialized.includes(value) || (escaped !== value && serialized.includes(escaped))) {
-          state.leaked.add(id);
-          leaked[dataClass] = (leaked[dataClass] ?? 0) + 1;
-        }
+        state.leaked.add(id);
+        leaked[occurrence.dataClass] = (leaked[occurrence.dataClass] ?? 0) + 1;
       }
       // Re-run the detectors on what is actually sent: string by string when the body is JSON.
       let strings: string[];
@@ -343,6 +387,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           state.leaked.add(id);
           // Found only here: it was never minimized. It counts as detected and as leaked.
           state.detected.set(value, finding.dataClass);
+          state.known.add(value, finding.dataClass);
           newlyDetected[finding.dataClass] = (newlyDetected[finding.dataClass] ?? 0) + 1;
           leaked[finding.dataClass] = (leaked[finding.dataClass] ?? 0) + 1;
         }
@@ -443,6 +488,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       if (options.persistVault) persisted.set(context.runId, state.vault);
       else state.vault.clear();
       state.detected.clear();
+      state.known.clear();
       state.leaked.clear();
       state.minimized.clear();
       state.scanned.clear();

@@ -94,6 +94,40 @@ describe('minimizationPolicy: egress', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('replaces a detected value wherever it appears again, also without context and in earlier messages', () => {
+    const policy = minimizationPolicy();
+    const { ctx, events } = context();
+    const withContext: ModelRequest = {
+      messages: [
+        {
+          role: 'user',
+          content: [{ type: 'text', text: 'Minutes: Okafor (chair) opened; Annual report approved.' }],
+        },
+        {
+          role: 'user',
+          content: [{ type: 'text', text: 'Ms Okafor asked for the budget. Email okafor@example.org.' }],
+        },
+      ],
+    };
+    const sent = value(policy.beforeModelCall!(withContext, ctx));
+    const texts = sent.messages.map((m) => (m.content[0] as { text: string }).text);
+    expect(texts).toEqual([
+      'Minutes: <PERSON_1> (chair) opened; Annual report approved.',
+      'Ms <PERSON_1> asked for the budget. Email <EMAIL_1>.',
+    ]);
+    expect(events).toEqual([
+      { type: 'data-minimized', taskId: 'task-1', findings: { 'pii.name': 1, 'pii.email': 1 } },
+    ]);
+    // A later call with the bare name is minimized too, and the monitor sees no leak.
+    const later: ModelRequest = {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Thank Okafor for chairing.' }] }],
+    };
+    const next = value(policy.beforeModelCall!(later, ctx));
+    expect((next.messages[0]!.content[0] as { text: string }).text).toBe('Thank <PERSON_1> for chairing.');
+    policy.inspectEgress!(next, JSON.stringify(next), ctx);
+    expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', leaked: {} });
+  });
+
   it('allows a request with nothing sensitive unchanged', () => {
     const { ctx, events } = context();
     const clean: ModelRequest = {
