@@ -1,6 +1,9 @@
 import { ValidationError } from '@baton/core/contracts';
 import { z } from 'zod';
 
+/** The name of the tool forced for structured output in `jsonTool` mode. */
+export const ANTHROPIC_JSON_TOOL_NAME = 'json';
+
 /**
  * `providerOptions.anthropic` of a request. Strict: a misspelt option is an error, not a
  * silent no-op.

@@ -5,11 +5,11 @@ export {
 } from './anthropic-error.js';
 export {
   ANTHROPIC_DEFAULT_MAX_TOKENS,
-  ANTHROPIC_JSON_TOOL_NAME,
   type AnthropicMessagesConfig,
   AnthropicMessagesLanguageModel,
 } from './anthropic-messages-language-model.js';
 export {
+  ANTHROPIC_JSON_TOOL_NAME,
   type AnthropicMessagesOptions,
   AnthropicMessagesOptionsSchema,
 } from './anthropic-messages-options.js';
@@ -23,5 +23,6 @@ export {
 } from './anthropic-provider.js';
 export { convertAnthropicUsage } from './convert-anthropic-usage.js';
 export { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
+export { decodeAnthropicStream } from './decode-anthropic-stream.js';
 export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 export { parseAnthropicRateLimit } from './parse-anthropic-rate-limit.js';
