@@ -26,18 +26,11 @@ interface WorkerResult {
   status: string;
 }
 
-/** Runs one measurement in a fresh Node process so its peak RSS is its own. */
+/** Runs one measurement in a fresh Node process (on the built packages) so its peak RSS is its own. */
 function worker(n: number, latencyMs = 0): WorkerResult {
   const out = execFileSync(
     process.execPath,
-    [
-      '--conditions=@baton/source',
-      '--import',
-      'tsx',
-      join(here, 'fanout-worker.ts'),
-      String(n),
-      String(latencyMs),
-    ],
+    [join(here, 'fanout-worker.mjs'), String(n), String(latencyMs)],
     { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out.trim().split('\n').pop()!) as WorkerResult;

@@ -1,7 +1,7 @@
 import type { RunEvent } from '../contracts/run-event.js';
 import type { RunReport, TaskReport } from '../contracts/run-report.js';
 import { createIsoFormatter } from './iso-time.js';
-import { computeRunMetrics, type TaskTiming } from './run-metrics.js';
+import { computeRunMetrics, ownWorkMs, type TaskTiming } from './run-metrics.js';
 
 /** Prices for the cost lines that are not model calls. */
 export interface CostRates {
@@ -21,6 +21,14 @@ const DONE = 3;
 
 /** Per task, only this summary is kept: it is also the task's timing for the metrics. */
 interface TaskSummary extends TaskTiming {
+  /** The parent's summary: metrics walk the tree by reference, without id lookups. */
+  parent: TaskSummary | undefined;
+  /** Summaries of the dependencies known when the task was queued. */
+  dependencies: TaskSummary[] | undefined;
+  /** Longest chain of own work ending with this task (filled by `build`). */
+  pathMs: number;
+  /** Whether the result reached the caller (filled by `build`). */
+  resultUsed: boolean;
   agent: string;
   status: TaskReport['status'];
   state: number;
@@ -100,9 +108,14 @@ export class ReportBuilder {
         if (event.error) this.error = { code: event.error.code, message: event.error.message };
         break;
       case 'task-queued': {
+        const parent = event.parentId === undefined ? undefined : this.tasks.get(event.parentId);
         const task: TaskSummary = {
           id: event.taskId,
           parentId: event.parentId ?? null,
+          parent,
+          dependencies: undefined,
+          pathMs: 0,
+          resultUsed: false,
           dependsOn: event.dependsOn,
           agent: event.agent,
           status: 'running',
@@ -127,6 +140,10 @@ export class ReportBuilder {
         this.tasks.set(event.taskId, task);
         for (const dep of event.dependsOn ?? []) {
           const upstream = this.tasks.get(dep);
+          if (upstream) {
+            if (!task.dependencies) task.dependencies = [];
+            task.dependencies.push(upstream);
+          }
           if (upstream?.state === DONE) continue;
           task.pendingDeps++;
           const list = this.dependents.get(dep);
@@ -135,10 +152,7 @@ export class ReportBuilder {
         }
         if (task.pendingDeps > 0) task.state = BLOCKED;
         else this.ready++;
-        if (event.parentId) {
-          const parent = this.tasks.get(event.parentId);
-          if (parent) parent.hasChildren = true;
-        }
+        if (parent) parent.hasChildren = true;
         this.agentPermissions(event.agent);
         if (event.capabilities && event.capabilities.length > 0) {
           let held = this.agentCapabilities.get(event.agent);
@@ -287,6 +301,22 @@ export class ReportBuilder {
     }
   };
 
+  // Tasks are queued after their parent and dependencies, so one pass in queue order
+  // computes each task's longest chain and whether its result reached the caller.
+  private pathAndUse(): { criticalPathMs: number; usedTokens: number } {
+    let criticalPath = 0;
+    let usedTokens = 0;
+    for (const t of this.tasks.values()) {
+      let before = t.parent ? t.parent.pathMs : 0;
+      if (t.dependencies) for (const d of t.dependencies) if (d.pathMs > before) before = d.pathMs;
+      t.pathMs = before + ownWorkMs(t);
+      if (t.pathMs > criticalPath) criticalPath = t.pathMs;
+      t.resultUsed = t.succeeded && (t.parent ? t.parent.resultUsed : true);
+      if (t.resultUsed) usedTokens += t.tokens;
+    }
+    return { criticalPathMs: criticalPath, usedTokens };
+  }
+
   private agentPermissions(agent: string) {
     let entry = this.permissions.byAgent[agent];
     if (!entry) {
@@ -341,6 +371,7 @@ export class ReportBuilder {
       endedAt: end,
       concurrencyLimit: this.concurrencyLimit,
       idleWaitMs: this.idleWaitMs,
+      ...this.pathAndUse(),
     });
     const usage: RunReport['totals']['usage'] = {
       inputTokens: totals.inputTokens,

@@ -136,6 +136,10 @@ export function computeRunMetrics(
     concurrencyLimit: number;
     /** Idle waiting already integrated while events arrived (skips the sweep). */
     idleWaitMs?: number;
+    /** The critical path, when the caller already has it. */
+    criticalPathMs?: number;
+    /** Tokens of tasks whose results were used, when the caller already has them. */
+    usedTokens?: number;
   },
 ): EfficiencyMetrics {
   const makespan = run.endedAt - run.startedAt;
@@ -157,16 +161,17 @@ export function computeRunMetrics(
     coordination += t.coordinationMs;
   }
   const limit = Math.max(1, run.concurrencyLimit);
-  const lowerBound = Math.max(criticalPathMs(tasks), totalWork / limit);
+  const lowerBound = Math.max(run.criticalPathMs ?? criticalPathMs(tasks), totalWork / limit);
   coordination += run.idleWaitMs ?? idleWaitMs(tasks, limit);
 
   // A result is used when its task and every ancestor succeeded (it reached the caller).
   let allTokens = 0;
-  let usedTokens = 0;
-  const used = usedResults(tasks);
-  for (let i = 0; i < tasks.length; i++) {
-    allTokens += tasks[i]!.tokens;
-    if (used[i]) usedTokens += tasks[i]!.tokens;
+  for (const t of tasks) allTokens += t.tokens;
+  let usedTokens = run.usedTokens;
+  if (usedTokens === undefined) {
+    usedTokens = 0;
+    const used = usedResults(tasks);
+    for (let i = 0; i < tasks.length; i++) if (used[i]) usedTokens += tasks[i]!.tokens;
   }
   return {
     schedulingEfficiency: Math.min(1, lowerBound / makespan),
