@@ -23,7 +23,10 @@ const abortEvent = { type: 'abort' } as Event;
 export class TaskCancellation implements CancellationSignal {
   aborted = false;
   reason: unknown = undefined;
-  private listeners: Set<CancellationListener> | undefined;
+  // Most tasks have at most one listener at a time (the pending model call), so the first
+  // lives in a field and only extra ones need an array.
+  private first: CancellationListener | undefined;
+  private more: CancellationListener[] | undefined;
   private controller: AbortController | undefined;
 
   /** A standard `AbortSignal` that aborts with this cancellation. */
@@ -37,12 +40,20 @@ export class TaskCancellation implements CancellationSignal {
 
   addEventListener(_type: 'abort', listener: CancellationListener): void {
     if (this.aborted) return;
-    if (!this.listeners) this.listeners = new Set();
-    this.listeners.add(listener);
+    if (this.first === undefined) this.first = listener;
+    else if (this.more) this.more.push(listener);
+    else this.more = [listener];
   }
 
   removeEventListener(_type: 'abort', listener: CancellationListener): void {
-    this.listeners?.delete(listener);
+    if (this.first === listener) {
+      this.first = this.more?.pop();
+      return;
+    }
+    const more = this.more;
+    if (!more) return;
+    const index = more.indexOf(listener);
+    if (index >= 0) more.splice(index, 1);
   }
 
   /** Throws the cancellation reason when cancelled. */
@@ -56,9 +67,9 @@ export class TaskCancellation implements CancellationSignal {
     this.aborted = true;
     this.reason = reason;
     this.controller?.abort(reason);
-    const listeners = this.listeners;
-    this.listeners = undefined;
-    if (!listeners) return;
+    const listeners = this.first === undefined ? [] : [this.first, ...(this.more ?? [])];
+    this.first = undefined;
+    this.more = undefined;
     for (const listener of listeners) {
       if (typeof listener === 'function') listener(abortEvent);
       else listener.handleEvent(abortEvent);
