@@ -136,11 +136,6 @@ describe('research-team on the local model', () => {
     expect(seededSensitiveValues.length).toBeGreaterThanOrEqual(15);
   });
 
-  // As of 12:50 UTC this fails on @baton/policy's minimizer, not on the app: a name detected
-  // from context in one place ("Ms Okafor", "Mrs Pryce", "Dr Lindqvist", "Mr Reyes") enters the
-  // vault, but other mentions of it without context ("Miriam Okafor (chair)", "Resident: Edna
-  // Pryce") are sent as they are, and the egress monitor, which looks for every vault value,
-  // counts them as leaked (4 pii.name). The egress transform should also replace known vault values.
   it('shows what was minimized and a leakage rate of 0', () => {
     const findings = outcome.report.minimization.findings;
     expect(Object.values(findings).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
