@@ -223,23 +223,32 @@ export function map(
   options: (DelegateOptions & { concurrency?: number }) | undefined,
 ): Promise<unknown[]> {
   const agent = resolveSubAgent(parent, target);
-  const limit = Math.max(1, options?.concurrency ?? inputs.length);
+  // Without an explicit limit, children are created in a window a little wider than the
+  // run's concurrency: the scheduler always has work queued, yet a fan-out over 100k
+  // inputs keeps a window of tasks alive rather than 100k waiting ones.
+  const window = options?.concurrency ?? Math.max(64, run.scheduler.concurrency * 2);
+  const limit = Math.max(1, Math.min(window, inputs.length));
   const outputs = new Array<unknown>(inputs.length);
-  if (limit >= inputs.length) {
-    const children = inputs.map((input) => spawn(run, parent, agent, input, options));
-    return whileSuspended(run, parent, Promise.all(children.map((child) => runTask(run, child))));
-  }
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < inputs.length) {
+    while (next < inputs.length && !failed) {
       const index = next++;
-      outputs[index] = await runTask(run, spawn(run, parent, agent, inputs[index], options));
+      try {
+        outputs[index] = await runTask(run, spawn(run, parent, agent, inputs[index], options));
+      } catch (error) {
+        // The map has failed: start no more children (those running finish on their own).
+        failed = true;
+        throw error;
+      }
     }
   };
+  const workers = new Array<Promise<void>>(limit);
+  for (let i = 0; i < limit; i++) workers[i] = worker();
   return whileSuspended(
     run,
     parent,
-    Promise.all(Array.from({ length: limit }, worker)).then(() => outputs),
+    Promise.all(workers).then(() => outputs),
   );
 }
 

@@ -231,6 +231,57 @@ describe('delegation and fan-out', () => {
     expect(report.tasks.filter((t) => t.parentId === 't0')).toHaveLength(20);
   });
 
+  it('creates a large fan-out in a window, so only a bounded number of tasks is alive', async () => {
+    const worker = defineAgent({ name: 'worker' });
+    const supervisor = defineAgent({
+      name: 'supervisor',
+      agents: [worker],
+      run: async (_input: string, ctx) =>
+        (
+          await ctx.map(
+            worker,
+            Array.from({ length: 1000 }, (_, i) => i),
+          )
+        ).length,
+    });
+    let alive = 0;
+    let maxAlive = 0;
+    const { output, report } = await orchestratorFor(echoModel(), 4).run(supervisor, '', {
+      onEvent: (e) => {
+        if (e.type === 'task-queued' && e.parentId) maxAlive = Math.max(maxAlive, ++alive);
+        if (e.type === 'task-finished' && e.taskId !== 't0') alive--;
+      },
+    });
+    expect(output).toBe(1000);
+    expect(report.totals.tasks).toBe(1001);
+    expect(maxAlive).toBe(64);
+  });
+
+  it('starts no more children once a fan-out has failed', async () => {
+    let calls = 0;
+    const failing: ModelAdapter = {
+      ...echoModel(),
+      generate: async () => {
+        calls++;
+        throw new ValidationError('bad input for this worker');
+      },
+    };
+    const worker = defineAgent({ name: 'worker' });
+    const supervisor = defineAgent({
+      name: 'supervisor',
+      agents: [worker],
+      run: async (_input: string, ctx) =>
+        ctx.map(
+          worker,
+          Array.from({ length: 500 }, (_, i) => i),
+          { concurrency: 2 },
+        ),
+    });
+    const outcome = await orchestratorFor(failing, 2).run(supervisor, '').result;
+    expect(outcome.status).toBe('failed');
+    expect(calls).toBeLessThanOrEqual(2);
+  });
+
   it('never deadlocks a delegation tree at concurrency 1', async () => {
     const leaf = defineAgent({ name: 'leaf' });
     const middle = defineAgent({
