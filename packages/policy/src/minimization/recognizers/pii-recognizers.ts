@@ -223,20 +223,21 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
     const country = m[0].slice(0, 2).toUpperCase();
     const length = IBAN_LENGTHS[country];
     if (length === undefined || joinsBefore(text, m.index)) continue;
-    let compact = m[0].toUpperCase();
+    // Count the country's number of alphanumerics (single spaces/dashes between), then build once.
+    let count = 4;
     let i = m.index + 4;
-    while (compact.length < length && i < text.length) {
+    while (count < length && i < text.length) {
       const c = text.charCodeAt(i);
       if (isWordCode(c) && c !== 95) {
-        compact += text[i]!.toUpperCase();
+        count++;
         i++;
       } else if ((c === 32 || c === 45) && i + 1 < text.length && isWordCode(text.charCodeAt(i + 1))) i++;
       else break;
     }
-    if (compact.length !== length) continue;
+    if (count !== length) continue;
     // The IBAN must end at a token boundary (a following space + more groups is fine).
     if (i < text.length && isWordCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 95) continue;
-    if (ibanCheck(compact)) {
+    if (ibanCheck(text.slice(m.index, i).replace(/[ -]/g, '').toUpperCase())) {
       out.push({ start: m.index, end: i });
       IBAN_START.lastIndex = i;
     }
@@ -531,8 +532,6 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'date-of-birth',
     dataClass: 'pii.dob',
     score: 0.6,
-    prefilter: (text) =>
-      /birth|born|dob|d\.o\.b|geb|naissance|né|nacid|nacimiento|cumple|anniversaire/i.test(text),
     find: findDatesOfBirth,
     requireContext: true,
     contextWindow: 40,
