@@ -19,7 +19,9 @@ const model = {
   provider: 'bench',
   modelId: latencyMs === 0 ? 'zero' : `latency-${latencyMs}`,
   generate: () =>
-    latencyMs === 0 ? Promise.resolve(result) : new Promise((resolve) => setTimeout(resolve, latencyMs, result)),
+    latencyMs === 0
+      ? Promise.resolve(result)
+      : new Promise((resolve) => setTimeout(resolve, latencyMs, result)),
   async *stream() {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     yield { type: 'text-delta', delta: 'ok' };
