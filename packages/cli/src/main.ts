@@ -3,6 +3,10 @@ import { UsageError } from './cli-io.js';
 
 // Commands load lazily so `baton redact` does not pay for the orchestrator or providers.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  report: {
+    summary: 'Render a run report (run.json) as text or an HTML page',
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
   run: {
     summary: 'Run a sample app (offline on the local model by default)',
     load: async () => (await import('./commands/run.js')).runCommand,
