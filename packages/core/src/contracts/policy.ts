@@ -18,6 +18,8 @@ export interface PolicyContext {
   readonly agent: string;
   /** Capabilities the calling task holds (already attenuated). */
   readonly capabilities: readonly string[];
+  /** The model call being inspected (set for `inspectEgress`; matches `model-call-started`). */
+  readonly callId?: string;
   /** Per-run scratch space, dropped when the run ends (e.g. the pseudonymization vault). */
   readonly runState: Map<unknown, unknown>;
   /** Adds an event to the run's stream (for findings, leak counts, decisions). */

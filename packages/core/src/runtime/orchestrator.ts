@@ -3,7 +3,7 @@ import { createBudgetLedger } from '../budget/create-budget-ledger.js';
 import type { Agent } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
 import type { PermissionGate } from '../contracts/permission-gate.js';
-import type { Policy, PolicyContext } from '../contracts/policy.js';
+import type { Policy } from '../contracts/policy.js';
 import type { RunEvent } from '../contracts/run-event.js';
 import type { RunReport } from '../contracts/run-report.js';
 import { CancelledError } from '../errors/cancelled-error.js';
@@ -21,6 +21,7 @@ import { createCounter, createRunId } from './ids.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { ModelCallRetry, RateLimiter, RunContext } from './run-context.js';
 import { summarizeError } from './runner/error-summary.js';
+import { policyContextOf } from './runner/policy-context.js';
 import { cancelTask, createTask, runTask } from './task-runner.js';
 
 /** Who starts a run, and what they may do. */
@@ -232,7 +233,10 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
           cancelTask(root, cancelled ?? new CancelledError(`run ${runId} cancelled`));
         let output = (await runTask(context, root)) as Output;
         for (const policy of context.ingressPolicies) {
-          const decision = await policy.afterResult!({ kind: 'final', output }, policyContext(context));
+          const decision = await policy.afterResult!(
+            { kind: 'final', output },
+            policyContextOf(context, root),
+          );
           if (decision.action === 'transform' && decision.value.kind === 'final')
             output = decision.value.output as Output;
           if (decision.action === 'deny')
@@ -286,16 +290,5 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     approve: (id) => approvals.approve(id),
     deny: (id) => approvals.deny(id),
     pendingApprovals: () => approvals.list(),
-  };
-}
-
-function policyContext(run: RunContext): PolicyContext {
-  return {
-    runId: run.runId,
-    taskId: 't0',
-    agent: '',
-    capabilities: [],
-    runState: run.runState,
-    emit: (event) => void run.events.emit(event),
   };
 }

@@ -156,6 +156,71 @@ describe('permissions in the run', () => {
 });
 
 describe('policies', () => {
+  it('checks permission on the arguments the tool receives, after tool policies rehydrate them', async () => {
+    const read: string[] = [];
+    const readFile = tool({
+      name: 'read_file',
+      description: 'Read a file',
+      input: z.object({ path: z.string() }),
+      capabilities: ({ path }) => [`fs:read:${path}`],
+      execute: ({ path }) => {
+        read.push(path);
+        return 'contents';
+      },
+    });
+    // A deliberately simple gate: no traversal, and only under /reports/.
+    const gate: PermissionGate = {
+      attenuate: (parent) => parent,
+      check: (_held, required) => {
+        const bad = required.find((c) => !c.startsWith('fs:read:/reports/') || c.includes('..'));
+        return bad
+          ? { allowed: false, reason: `no grant covers ${bad}`, denied: bad }
+          : { allowed: true, reason: 'ok' };
+      },
+    };
+    const vault: Policy = {
+      name: 'vault',
+      beforeToolCall: (call) => ({
+        action: 'transform',
+        value: {
+          ...call,
+          input: { path: String((call.input as { path: string }).path).replace('<P_1>', '../etc/passwd') },
+        },
+      }),
+    };
+    const model = scriptedModel([
+      toolCalls({ name: 'read_file', input: { path: '/reports/<P_1>' } }),
+      text('done'),
+    ]);
+    const { report } = await createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      policies: [vault],
+      permissions: gate,
+    }).run(defineAgent({ name: 'reader', tools: [readFile] }), 'x');
+    expect(read).toEqual([]);
+    expect(report.permissions.denied).toBe(1);
+    expect(model.requests[1]!.messages.at(-1)).toMatchObject({
+      content: [{ output: { error: 'permission_denied', capability: 'fs:read:/reports/../etc/passwd' } }],
+    });
+  });
+
+  it('gives the egress monitor the id of the call it inspects', async () => {
+    const inspected: (string | undefined)[] = [];
+    const monitor: Policy = {
+      name: 'monitor',
+      inspectEgress: (_r, _s, context) => void inspected.push(context.callId),
+    };
+    const events: RunEvent[] = [];
+    await createOrchestrator({
+      registry: registryOf(echoModel()),
+      defaultModel: 'mock:m',
+      policies: [monitor],
+    }).run(defineAgent({ name: 'a' }), 'x', { onEvent: (e) => events.push(e) });
+    const started = events.find((e) => e.type === 'model-call-started');
+    expect(inspected).toEqual([started?.type === 'model-call-started' ? started.callId : 'missing']);
+  });
+
   it('applies egress, tool and final-output hooks in order and records decisions', async () => {
     const seenArgs: string[] = [];
     const echoTool = tool({

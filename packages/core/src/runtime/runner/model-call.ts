@@ -81,8 +81,11 @@ export async function callModel(
     }
   }
   const serialized = JSON.stringify(request);
+  // The first attempt's id is known before the egress monitor runs, so its findings and the
+  // `model-call-started` event name the same call.
+  let callId = run.nextCallId();
   if (run.inspectors.length > 0) {
-    const context = policyContextOf(run, task);
+    const context = { ...policyContextOf(run, task), callId };
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
   }
   const prepared: PreparedCall = {
@@ -98,7 +101,7 @@ export async function callModel(
     let failure: unknown;
     for (let attempt = 0; ; attempt++) {
       const delivery = { delivered: false };
-      const callId = run.nextCallId();
+      if (attempt > 0 || link > 0) callId = run.nextCallId();
       try {
         return await attemptCall(run, task, current, prepared, callId, delivery);
       } catch (error) {

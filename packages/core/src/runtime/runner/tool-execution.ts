@@ -109,6 +109,43 @@ export async function executeToolCall(
     input = value.task;
   }
 
+  if (run.toolPolicies.length > 0) {
+    const context = policyContextOf(run, task);
+    let request: ToolCallRequest = {
+      toolName: call.toolName,
+      toolCallId: call.toolCallId,
+      input,
+      capabilities: required,
+    };
+    for (const policy of run.toolPolicies) {
+      const decision = await policy.beforeToolCall!(request, context);
+      if (decision.action === 'allow') continue;
+      events.emit({
+        type: 'policy-decision',
+        taskId: task.id,
+        policy: policy.name,
+        boundary: 'tool',
+        action: decision.action,
+        reason: decision.reason,
+      });
+      if (decision.action === 'deny') {
+        return finish(
+          'denied',
+          refusal(call, { error: 'policy_denied', policy: policy.name, reason: decision.reason }),
+          decision.reason,
+        );
+      }
+      request = decision.value;
+    }
+    input = request.input;
+  }
+  // Permission is checked on the arguments the tool will actually receive (after tool
+  // policies, e.g. rehydrated values), never on what the model wrote.
+  if (callable.kind === 'tool' && run.toolPolicies.length > 0) {
+    const caps = callable.tool.capabilities;
+    required = typeof caps === 'function' ? caps(input) : (caps ?? []);
+  }
+
   const argsDigest = digestArguments(input);
   if (run.permissions) {
     let check: ReturnType<NonNullable<RunContext['permissions']>['check']>;
@@ -156,37 +193,6 @@ export async function executeToolCall(
         return finish('denied', refusal(call, { error: 'approval_denied', reason }), reason);
       }
     }
-  }
-
-  if (run.toolPolicies.length > 0) {
-    const context = policyContextOf(run, task);
-    let request: ToolCallRequest = {
-      toolName: call.toolName,
-      toolCallId: call.toolCallId,
-      input,
-      capabilities: required,
-    };
-    for (const policy of run.toolPolicies) {
-      const decision = await policy.beforeToolCall!(request, context);
-      if (decision.action === 'allow') continue;
-      events.emit({
-        type: 'policy-decision',
-        taskId: task.id,
-        policy: policy.name,
-        boundary: 'tool',
-        action: decision.action,
-        reason: decision.reason,
-      });
-      if (decision.action === 'deny') {
-        return finish(
-          'denied',
-          refusal(call, { error: 'policy_denied', policy: policy.name, reason: decision.reason }),
-          decision.reason,
-        );
-      }
-      request = decision.value;
-    }
-    input = request.input;
   }
 
   try {
