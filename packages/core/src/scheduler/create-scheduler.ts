@@ -234,8 +234,10 @@ class SchedulerImpl implements PriorityScheduler {
   readonly concurrency: number;
   running = 0;
   queuedCount = 0;
+  // A finished task's entry is replaced by this shared mark: dependents added later still see
+  // it finished, one map keeps every id (one lookup on `add`), and its node can be collected.
   private readonly nodes = new Map<string, TaskNode>();
-  private readonly finishedIds = new Set<string>();
+  private readonly finishedMark: TaskNode = new TaskNode('', this);
   private readonly heap = new NodeHeap();
   private readonly classes = new Map<number, PriorityClass>();
   private lastClass: PriorityClass | undefined;
@@ -262,6 +264,8 @@ class SchedulerImpl implements PriorityScheduler {
     this.ageingMs = options.ageingMs ?? 60_000;
     this.defaultExpectedMs = options.defaultExpectedMs ?? 1;
     this.clock = options.clock ?? realClock();
+    this.finishedMark.state = DONE;
+    this.finishedMark.finished = true;
   }
 
   get queued(): number {
@@ -275,7 +279,9 @@ class SchedulerImpl implements PriorityScheduler {
 
   rankOf(taskId: string): number | undefined {
     const node = this.nodes.get(taskId);
-    return node === undefined || node.state === PLACEHOLDER ? undefined : node.rank;
+    return node === undefined || node === this.finishedMark || node.state === PLACEHOLDER
+      ? undefined
+      : node.rank;
   }
 
   batch<T>(fn: () => T): T {
@@ -290,7 +296,7 @@ class SchedulerImpl implements PriorityScheduler {
 
   add(task: SchedulerTask): void {
     let node = this.nodes.get(task.id);
-    if (node === undefined && this.finishedIds.has(task.id)) {
+    if (node === this.finishedMark) {
       throw new ValidationError(`task ${task.id} was already added to the scheduler and finished`);
     }
     if (node === undefined) {
@@ -314,7 +320,6 @@ class SchedulerImpl implements PriorityScheduler {
       for (const depId of deps) {
         if (depId === task.id) throw new ValidationError(`task ${task.id} depends on itself`);
         let dep = this.nodes.get(depId);
-        if (dep === undefined && this.finishedIds.has(depId)) continue;
         if (dep === undefined) {
           dep = new TaskNode(depId, this);
           this.nodes.set(depId, dep);
@@ -387,7 +392,7 @@ class SchedulerImpl implements PriorityScheduler {
     onCancelled?: (error: CancelledError) => void,
   ): void {
     let node = this.nodes.get(taskId);
-    if (node === undefined && this.finishedIds.has(taskId)) {
+    if (node === this.finishedMark) {
       onCancelled?.(new CancelledError(`task ${taskId} already finished`));
       return;
     }
@@ -462,14 +467,13 @@ class SchedulerImpl implements PriorityScheduler {
     const node = this.nodes.get(taskId);
     if (node === undefined) {
       // Finishing a task never added still counts for dependents added later.
-      this.finishedIds.add(taskId);
+      this.nodes.set(taskId, this.finishedMark);
       return;
     }
     if (node.finished) return;
     node.finished = true;
     // A finished task keeps only its id here (dependents added later check it), not its node.
-    this.nodes.delete(taskId);
-    this.finishedIds.add(taskId);
+    this.nodes.set(taskId, this.finishedMark);
     node.predecessors = noNodes;
     const successors = node.successors;
     node.successors = noNodes;
