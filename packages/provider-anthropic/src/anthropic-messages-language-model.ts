@@ -13,7 +13,7 @@ import {
   type HttpResponse,
   type HttpTimeouts,
   postJson,
-  safeParseJson,
+  readErrorBody,
 } from '@baton/provider-utils';
 import { anthropicErrorFromResponse } from './anthropic-error.js';
 import {
@@ -158,12 +158,10 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
       provider: 'anthropic',
     });
     if (response.status >= 200 && response.status < 300) return response;
-    const text = await response.text();
-    const parsed = safeParseJson(text);
     throw anthropicErrorFromResponse({
       status: response.status,
       headers: response.headers,
-      body: parsed.success ? parsed.value : text,
+      body: await readErrorBody(response),
     });
   }
 

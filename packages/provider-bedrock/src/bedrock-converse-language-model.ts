@@ -14,6 +14,7 @@ import {
   type HttpResponse,
   type HttpTimeouts,
   postJson,
+  readErrorBody,
   safeParseJson,
 } from '@baton/provider-utils';
 import {
@@ -167,12 +168,10 @@ export class BedrockConverseLanguageModel implements ModelAdapterV1 {
       provider: 'bedrock',
     });
     if (response.status >= 200 && response.status < 300) return response;
-    const text = await response.text();
-    const parsed = safeParseJson(text);
     throw bedrockErrorFromResponse({
       status: response.status,
       headers: response.headers,
-      body: parsed.success ? parsed.value : text,
+      body: await readErrorBody(response),
     });
   }
 

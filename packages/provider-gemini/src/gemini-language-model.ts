@@ -17,6 +17,7 @@ import {
   type HttpTimeouts,
   parseSse,
   postJson,
+  readErrorBody,
   safeParseJson,
 } from '@baton/provider-utils';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
@@ -136,12 +137,10 @@ export class GeminiLanguageModel implements ModelAdapterV1 {
       provider: 'gemini',
     });
     if (response.status >= 200 && response.status < 300) return response;
-    const text = await response.text();
-    const parsed = safeParseJson(text);
     throw geminiErrorFromResponse({
       status: response.status,
       headers: response.headers,
-      body: parsed.success ? parsed.value : text,
+      body: await readErrorBody(response),
     });
   }
 

@@ -17,6 +17,7 @@ import {
   mapTransportError,
   parseNdjson,
   postJson,
+  rejectFirstErrorPart,
   safeParseJson,
 } from '@baton/provider-utils';
 import { convertToOllamaChatMessages } from './convert-to-ollama-chat-messages.js';
@@ -189,12 +190,7 @@ export class OllamaChatLanguageModel implements ModelAdapterV1 {
    * `error` part, after which the stream ends.
    */
   async *stream(request: ModelRequest, options: ModelCallOptions = {}): AsyncGenerator<ModelStreamPart> {
-    let first = true;
-    for await (const part of this.streamParts(request, options)) {
-      if (first && part.type === 'error') throw part.error;
-      first = false;
-      yield part;
-    }
+    yield* rejectFirstErrorPart(this.streamParts(request, options));
   }
 
   private async *streamParts(

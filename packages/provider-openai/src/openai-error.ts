@@ -5,7 +5,7 @@ import {
   ProviderUnavailableError,
   RateLimitError,
 } from '@baton/core/contracts';
-import { errorFromResponse, type HttpResponse, safeParseJson } from '@baton/provider-utils';
+import { errorFromResponse, type HttpResponse, readErrorBody } from '@baton/provider-utils';
 import { z } from 'zod';
 
 /**
@@ -51,9 +51,7 @@ export function parseOpenAIErrorBody(body: unknown): { message?: string; type?: 
 
 /** Maps a non-2xx OpenAI (or OpenAI-compatible) response to Baton's errors. */
 export async function openaiErrorFromResponse(provider: string, response: HttpResponse): Promise<BatonError> {
-  const text = await response.text().catch(() => '');
-  const parsed = safeParseJson(text);
-  const body = parsed.success ? parsed.value : text;
+  const body = await readErrorBody(response);
   const details = parseOpenAIErrorBody(body);
   if (details.code && contentFilterCodes.has(details.code)) {
     return new ContentFilterError(`${provider}: ${details.message ?? 'content blocked by the provider'}`, {

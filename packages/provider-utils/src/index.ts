@@ -14,4 +14,6 @@ export {
   type PostJsonOptions,
   postJson,
 } from './post-json.js';
+export { readErrorBody } from './read-error-body.js';
+export { rejectFirstErrorPart } from './reject-first-error-part.js';
 export { type SafeParseJsonResult, safeParseJson } from './safe-parse-json.js';

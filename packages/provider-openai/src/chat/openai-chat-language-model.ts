@@ -9,7 +9,13 @@ import {
   ProviderUnavailableError,
   type Usage,
 } from '@baton/core/contracts';
-import { mapTransportError, parseSse, postJson, safeParseJson } from '@baton/provider-utils';
+import {
+  mapTransportError,
+  parseSse,
+  postJson,
+  rejectFirstErrorPart,
+  safeParseJson,
+} from '@baton/provider-utils';
 import { isStrictJsonSchema } from '../is-strict-json-schema.js';
 import type { OpenAIConfig } from '../openai-config.js';
 import { openaiErrorFromResponse, openaiStreamError } from '../openai-error.js';
@@ -202,12 +208,7 @@ export class OpenAIChatLanguageModel implements ModelAdapterV1 {
    * `error` part, after which the stream ends.
    */
   async *stream(request: ModelRequest, options: ModelCallOptions = {}): AsyncGenerator<ModelStreamPart> {
-    let first = true;
-    for await (const part of this.streamParts(request, options)) {
-      if (first && part.type === 'error') throw part.error;
-      first = false;
-      yield part;
-    }
+    yield* rejectFirstErrorPart(this.streamParts(request, options));
   }
 
   private async *streamParts(

@@ -8,7 +8,13 @@ import {
   type ModelStreamPart,
   ProviderUnavailableError,
 } from '@baton/core/contracts';
-import { mapTransportError, parseSse, postJson, safeParseJson } from '@baton/provider-utils';
+import {
+  mapTransportError,
+  parseSse,
+  postJson,
+  rejectFirstErrorPart,
+  safeParseJson,
+} from '@baton/provider-utils';
 import { parseToolArguments } from '../chat/openai-chat-language-model.js';
 import { parseProviderOptions } from '../chat/openai-chat-options.js';
 import { isStrictJsonSchema } from '../is-strict-json-schema.js';
@@ -225,12 +231,7 @@ export class OpenAIResponsesLanguageModel implements ModelAdapterV1 {
    * `error` part, after which the stream ends.
    */
   async *stream(request: ModelRequest, options: ModelCallOptions = {}): AsyncGenerator<ModelStreamPart> {
-    let first = true;
-    for await (const part of this.streamParts(request, options)) {
-      if (first && part.type === 'error') throw part.error;
-      first = false;
-      yield part;
-    }
+    yield* rejectFirstErrorPart(this.streamParts(request, options));
   }
 
   private async *streamParts(
