@@ -11,6 +11,7 @@ import {
   joinsAfter,
   joinsBefore,
   joinsBeforeLetter,
+  mentionsAny,
 } from './text-boundary.js';
 
 const LETTER = /\p{L}/u;
@@ -332,6 +333,20 @@ const DATE_PATTERN = new RegExp(
 
 const BIRTH_WORDS =
   /born|birth|dob|d\.o\.b|geboren|geburt|geb\.|née?|naissance|nacid[oa]|nacimiento|cumpleaños|anniversaire/gi;
+/** Every BIRTH_WORDS alternative contains one of these. */
+const BIRTH_GATE = [
+  'born',
+  'birth',
+  'dob',
+  'd.o.b',
+  'geb',
+  'né',
+  'naissance',
+  'nacid',
+  'nacimiento',
+  'cumplea',
+  'anniversaire',
+];
 
 /** Dates within 40 characters after a birth word (the engine then checks the context window). */
 function findDatesOfBirth(text: string, out: RecognizerMatch[]): void {
@@ -532,6 +547,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'date-of-birth',
     dataClass: 'pii.dob',
     score: 0.6,
+    prefilter: (text) => mentionsAny(text, BIRTH_GATE),
     find: findDatesOfBirth,
     requireContext: true,
     contextWindow: 40,

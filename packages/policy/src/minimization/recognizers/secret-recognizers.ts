@@ -1,7 +1,7 @@
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { jwtCheck } from '../validators/jwt.js';
 import { charClassCount, looksRandom } from '../validators/shannon-entropy.js';
-import { findNear } from './text-boundary.js';
+import { findNear, mentionsAny } from './text-boundary.js';
 
 const B = '(?<![A-Za-z0-9_-])';
 const E = '(?![A-Za-z0-9_-])';
@@ -62,6 +62,8 @@ const PASSWORD_WORDS =
   'password|passwd|passwort|kennwort|pwd|pass|passphrase|mot de passe|mdp|contraseña|contrasena|clave';
 /** `password: x`, `"password": "x"`, `Password=x;` (ADO.NET, JDBC query strings, YAML, env files). */
 const PASSWORD_KEYWORD = new RegExp(`(?:${PASSWORD_WORDS})`, 'gi');
+/** Every PASSWORD_WORDS alternative contains one of these. */
+const PASSWORD_GATE = ['pass', 'pwd', 'kennwort', 'mdp', 'contrase', 'clave'];
 /** After a password word: an optional suffix (`_hash`, `word`), a separator, an optional quote, the value. */
 const PASSWORD_VALUE =
   /[\w-]{0,12}?(?:\\*["'])?[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s)[ \t]*(?:\\*["'])?([^\s"',;&<>\\]{4,128})/y;
@@ -120,6 +122,20 @@ function findPasswordAssignments(text: string, out: RecognizerMatch[]): void {
 const TOKEN_WORDS =
   'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|accountkey|sharedaccesskey|subscription-key|schlüssel|clé|clave';
 const TOKEN_KEYWORD = new RegExp(`(?:${TOKEN_WORDS})`, 'gi');
+/** Every TOKEN_WORDS alternative contains one of these: texts without any skip the keyword scan. */
+const TOKEN_GATE = [
+  'key',
+  'token',
+  'secret',
+  'auth',
+  'bearer',
+  'credential',
+  'session',
+  'cookie',
+  'schlüssel',
+  'clé',
+  'clave',
+];
 /** After a key/secret/token word: suffix, separator (or just a space), optional quote or scheme, the value. */
 const TOKEN_VALUE =
   /[\w.-]{0,40}?(?:\\*["')\]]){0,2}[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s|\s)[ \t]*(?:\\*["']|Bearer\s+|Basic\s+|Token\s+)?([A-Za-z0-9_\-+/=.~]{16,512})/y;
@@ -138,6 +154,8 @@ function findTokens(text: string, out: RecognizerMatch[]): void {
 const AWS_SECRET = /(?<![A-Za-z0-9/+_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
 
 const AWS_WORDS = /aws|amazon|secret_access|secretaccess|secret access|secret/gi;
+/** Every AWS_WORDS alternative contains one of these. */
+const AWS_GATE = ['aws', 'amazon', 'secret'];
 const awsSecretShape = (value: string): boolean =>
   /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40);
 
@@ -168,6 +186,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'aws-secret-access-key',
     dataClass: 'secret.api_key',
     score: 0.9,
+    prefilter: (text) => mentionsAny(text, AWS_GATE),
     find: findAwsSecrets,
     requireContext: true,
     contextWindow: 96,
@@ -254,12 +273,14 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'password-assignment',
     dataClass: 'secret.password',
     score: 0.85,
+    prefilter: (text) => mentionsAny(text, PASSWORD_GATE),
     find: findPasswordAssignments,
   },
   {
     name: 'keyword-token',
     dataClass: 'secret.token',
     score: 0.8,
+    prefilter: (text) => mentionsAny(text, TOKEN_GATE),
     find: findTokens,
   },
 ];

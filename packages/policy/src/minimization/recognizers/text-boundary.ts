@@ -48,31 +48,81 @@ export function joinsAfter(text: string, index: number): boolean {
   return LETTER_OR_NUMBER.test(text[index]!);
 }
 
+let lastLowerSource: string | undefined;
+let lastLower = '';
+
+/**
+ * `text.toLowerCase()`, memoized for the last text: the detector asks about one text at a
+ * time, so every recognizer and every context test shares one lower-cased copy.
+ */
+export function lowerOf(text: string): string {
+  if (text !== lastLowerSource) {
+    lastLower = text.toLowerCase();
+    lastLowerSource = text;
+  }
+  return lastLower;
+}
+
+/**
+ * Whether `text` contains any of `needles` (lower-case), ignoring case: one native
+ * `indexOf` per needle over the shared lower-cased copy. A cheap gate in front of
+ * case-insensitive keyword regexes; it must accept every text the regex could match.
+ */
+export function mentionsAny(text: string, needles: readonly string[]): boolean {
+  const lower = lowerOf(text);
+  for (let i = 0; i < needles.length; i++) if (lower.includes(needles[i]!)) return true;
+  return false;
+}
+
 /**
  * A case-insensitive test for context words in `text[from, to)`: each word must start at a
  * word boundary; words of three letters or fewer must also end at one (`tel` ≠ `telling`).
- * Plain `indexOf` over a lower-cased window: no regex alternation per candidate.
+ * Plain `indexOf` over the shared lower-cased text (no slice per candidate); a text whose
+ * lower-cased form changes length (rare Unicode) falls back to a lower-cased window.
  */
 export function contextTest(words: readonly string[]): (text: string, from: number, to: number) => boolean {
   const lowered = [...new Set(words.map((w) => w.toLowerCase()))];
   return (text, from, to) => {
     const start = Math.max(0, from);
-    const window = text.slice(start, Math.min(text.length, to)).toLowerCase();
+    const stop = Math.min(text.length, to);
+    if (stop <= start) return false;
+    const lower = lowerOf(text);
+    if (lower.length !== text.length) return windowTest(lowered, text, start, stop);
     for (const word of lowered) {
-      let at = window.indexOf(word);
-      while (at >= 0) {
+      const last = stop - word.length;
+      if (last < start) continue;
+      let at = lower.indexOf(word, start);
+      while (at >= 0 && at <= last) {
         const startsWord =
-          at === 0
+          at === start
             ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
-            : !isLetterOrDigitBefore(window, at);
-        const endsWord =
-          word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
+            : !isLetterOrDigitBefore(lower, at, start);
+        const endsWord = word.length > 3 || at + word.length >= stop || !isLetterAt(lower, at + word.length);
         if (startsWord && endsWord) return true;
-        at = window.indexOf(word, at + 1);
+        at = lower.indexOf(word, at + 1);
       }
     }
     return false;
   };
+}
+
+/** The same test over a lower-cased copy of the window (texts whose lower case changes length). */
+function windowTest(lowered: readonly string[], text: string, start: number, stop: number): boolean {
+  const window = text.slice(start, stop).toLowerCase();
+  for (const word of lowered) {
+    let at = window.indexOf(word);
+    while (at >= 0) {
+      const startsWord =
+        at === 0
+          ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
+          : !isLetterOrDigitBefore(window, at, 0);
+      const endsWord =
+        word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
+      if (startsWord && endsWord) return true;
+      at = window.indexOf(word, at + 1);
+    }
+  }
+  return false;
 }
 
 function isLetterAt(text: string, index: number): boolean {
@@ -82,12 +132,15 @@ function isLetterAt(text: string, index: number): boolean {
   return LETTER_OR_NUMBER.test(text[index]!);
 }
 
-function isLetterOrDigitBefore(window: string, at: number): boolean {
+/** Whether a letter or digit sits before `at`, looking no further back than `floor`. */
+function isLetterOrDigitBefore(window: string, at: number, floor: number): boolean {
   const c = window.charCodeAt(at - 1);
   if (c < 128) {
     const word = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
     // `\n` / `\t` escapes in JSON text end with a letter but are not part of a word.
-    return word && !((c === 110 || c === 116 || c === 114) && at >= 2 && window.charCodeAt(at - 2) === 92);
+    return (
+      word && !((c === 110 || c === 116 || c === 114) && at - floor >= 2 && window.charCodeAt(at - 2) === 92)
+    );
   }
   return LETTER_OR_NUMBER.test(window[at - 1]!);
 }
