@@ -84,6 +84,8 @@ describe('baton run', () => {
     ],
     [['run', 'research-team', '--model', 'gpt'], /must look like provider:model/],
     [['run', 'research-team', '--colour'], /run: Unknown option '--colour'/],
+    [['run', 'research-team', '--model', 'openai:gpt-5.5'], /no credentials for openai: set OPENAI_API_KEY/],
+    [['run', 'research-team', '--model', 'gemini:gemini-2.5-pro'], /set GEMINI_API_KEY or GOOGLE_API_KEY/],
   ])('rejects bad usage %j with one line and exit 2', async (argv, message) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);

@@ -1,13 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createOrchestrator, createRunId, fallbackModel, loadConfig, ValidationError } from '@baton/core';
+import {
+  createOrchestrator,
+  createRunId,
+  fallbackModel,
+  loadConfig,
+  parseModelRef,
+  ValidationError,
+} from '@baton/core';
 import { capabilityGate, createAuditLog, minimizationPolicy } from '@baton/policy';
 import { type Command, UsageError } from '../cli-io.js';
 import { createCliRegistry } from '../cli-registry.js';
 import { loadApp } from '../find-app.js';
 import { formatReport } from '../format-report.js';
 import { createProgress } from '../progress.js';
+import { missingCredentials } from '../provider-credentials.js';
 
 const usage = `Usage: baton run APP [--model REF] [--out DIR] [--json]
 
@@ -72,6 +80,12 @@ export const runCommand: Command = async (argv, io) => {
       `cannot use model ${model}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  const missing = missingCredentials(
+    parseModelRef(config.aliases?.[model] ?? model).provider,
+    config,
+    io.env,
+  );
+  if (missing) throw new UsageError(`cannot use model ${model}: ${missing}`);
   const app = await loadApp(appName, io.cwd);
   let built: ReturnType<typeof app.build>;
   try {
