@@ -10,6 +10,15 @@ export interface KnownOccurrence {
 
 const MIN_LENGTH = 3;
 
+function isAsciiWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `n`, `t`, `r`: the letter of a `\n`/`\t`/`\r` escape, which does not join the next token. */
+function isEscapeLetter(c: number): boolean {
+  return c === 110 || c === 116 || c === 114;
+}
+
 /**
  * The sensitive values a run has detected so far, matched anywhere they appear again as a
  * whole token: a name found once from context ("Ms Okafor") is also replaced where it stands
@@ -46,16 +55,32 @@ export class KnownValues {
     const out: KnownOccurrence[] = [];
     if (this.#forms.size === 0) return out;
     const n = text.length - (MIN_LENGTH - 1);
+    // Fields read once: the loop below runs for every character of a request body.
+    const asciiFirst = this.#asciiFirst;
+    const otherFirst = this.#otherFirst;
+    const byPair = this.#byPair;
+    let prev = 0; // what `text.charCodeAt(i - 1)` returned, carried along the loop
     for (let i = 0; i < n; i++) {
+      const before = prev;
       const c = text.charCodeAt(i);
-      if (c < 128 ? this.#asciiFirst[c] === 0 : !this.#otherFirst.has(c)) continue;
-      const forms = this.#byPair.get(c * 65536 + text.charCodeAt(i + 1));
+      prev = c;
+      if (c < 128 ? asciiFirst[c] === 0 : !otherFirst.has(c)) continue;
+      // Inside an ASCII word (not right after a `\n`-style escape): not a token start; cheaper than the pair lookup.
+      if (
+        i > 0 &&
+        before < 128 &&
+        isAsciiWord(before) &&
+        !(isEscapeLetter(before) && i >= 2 && text.charCodeAt(i - 2) === 92)
+      )
+        continue;
+      const forms = byPair.get(c * 65536 + text.charCodeAt(i + 1));
       if (forms === undefined || joinsBefore(text, i)) continue;
       for (const form of forms) {
         if (!text.startsWith(form, i) || joinsAfter(text, i + form.length)) continue;
         const entry = this.#forms.get(form)!;
         out.push({ start: i, end: i + form.length, value: entry.value, dataClass: entry.dataClass });
         i += form.length - 1;
+        prev = text.charCodeAt(i);
         break;
       }
     }

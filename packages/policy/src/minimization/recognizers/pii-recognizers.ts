@@ -547,7 +547,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'date-of-birth',
     dataClass: 'pii.dob',
     score: 0.6,
-    prefilter: (text) => mentionsAny(text, BIRTH_GATE),
+    prefilter: mentionsAny(BIRTH_GATE),
     find: findDatesOfBirth,
     requireContext: true,
     contextWindow: 40,

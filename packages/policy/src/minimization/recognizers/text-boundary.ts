@@ -64,21 +64,20 @@ export function lowerOf(text: string): string {
 }
 
 /**
- * Whether `text` contains any of `needles` (lower-case), ignoring case: one native
- * `indexOf` per needle over the shared lower-cased copy. A cheap gate in front of
- * case-insensitive keyword regexes; it must accept every text the regex could match.
+ * A test for whether a text contains any of `needles`, ignoring case (`/i`, the same case
+ * folding as the keyword regexes it guards): one linear regex pass, a cheap gate in front
+ * of a recognizer's keyword scan. It must accept every text that scan could match.
  */
-export function mentionsAny(text: string, needles: readonly string[]): boolean {
-  const lower = lowerOf(text);
-  for (let i = 0; i < needles.length; i++) if (lower.includes(needles[i]!)) return true;
-  return false;
+export function mentionsAny(needles: readonly string[]): (text: string) => boolean {
+  const gate = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+  return (text) => gate.test(text);
 }
 
 /**
  * A case-insensitive test for context words in `text[from, to)`: each word must start at a
  * word boundary; words of three letters or fewer must also end at one (`tel` ≠ `telling`).
- * Plain `indexOf` over the shared lower-cased text (no slice per candidate); a text whose
- * lower-cased form changes length (rare Unicode) falls back to a lower-cased window.
+ * Plain `indexOf` over a window of the shared lower-cased text (no lower-casing per
+ * candidate); a text whose lower-cased form changes length (rare Unicode) lower-cases its window.
  */
 export function contextTest(words: readonly string[]): (text: string, from: number, to: number) => boolean {
   const lowered = [...new Set(words.map((w) => w.toLowerCase()))];
@@ -87,42 +86,24 @@ export function contextTest(words: readonly string[]): (text: string, from: numb
     const stop = Math.min(text.length, to);
     if (stop <= start) return false;
     const lower = lowerOf(text);
-    if (lower.length !== text.length) return windowTest(lowered, text, start, stop);
+    // A slice of a flat string is a view (no copy); the lower-cased copy is shared per text.
+    const window =
+      lower.length === text.length ? lower.slice(start, stop) : text.slice(start, stop).toLowerCase();
     for (const word of lowered) {
-      const last = stop - word.length;
-      if (last < start) continue;
-      let at = lower.indexOf(word, start);
-      while (at >= 0 && at <= last) {
+      let at = window.indexOf(word);
+      while (at >= 0) {
         const startsWord =
-          at === start
+          at === 0
             ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
-            : !isLetterOrDigitBefore(lower, at, start);
-        const endsWord = word.length > 3 || at + word.length >= stop || !isLetterAt(lower, at + word.length);
+            : !isLetterOrDigitBefore(window, at);
+        const endsWord =
+          word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
         if (startsWord && endsWord) return true;
-        at = lower.indexOf(word, at + 1);
+        at = window.indexOf(word, at + 1);
       }
     }
     return false;
   };
-}
-
-/** The same test over a lower-cased copy of the window (texts whose lower case changes length). */
-function windowTest(lowered: readonly string[], text: string, start: number, stop: number): boolean {
-  const window = text.slice(start, stop).toLowerCase();
-  for (const word of lowered) {
-    let at = window.indexOf(word);
-    while (at >= 0) {
-      const startsWord =
-        at === 0
-          ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
-          : !isLetterOrDigitBefore(window, at, 0);
-      const endsWord =
-        word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
-      if (startsWord && endsWord) return true;
-      at = window.indexOf(word, at + 1);
-    }
-  }
-  return false;
 }
 
 function isLetterAt(text: string, index: number): boolean {
@@ -132,15 +113,12 @@ function isLetterAt(text: string, index: number): boolean {
   return LETTER_OR_NUMBER.test(text[index]!);
 }
 
-/** Whether a letter or digit sits before `at`, looking no further back than `floor`. */
-function isLetterOrDigitBefore(window: string, at: number, floor: number): boolean {
+function isLetterOrDigitBefore(window: string, at: number): boolean {
   const c = window.charCodeAt(at - 1);
   if (c < 128) {
     const word = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
     // `\n` / `\t` escapes in JSON text end with a letter but are not part of a word.
-    return (
-      word && !((c === 110 || c === 116 || c === 114) && at - floor >= 2 && window.charCodeAt(at - 2) === 92)
-    );
+    return word && !((c === 110 || c === 116 || c === 114) && at >= 2 && window.charCodeAt(at - 2) === 92);
   }
   return LETTER_OR_NUMBER.test(window[at - 1]!);
 }
