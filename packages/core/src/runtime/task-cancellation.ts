@@ -16,6 +16,11 @@ export interface CancellationSignal {
 // Listeners here only read `type`; a full Event would cost what this class exists to avoid.
 const abortEvent = { type: 'abort' } as Event;
 
+function notify(listener: CancellationListener): void {
+  if (typeof listener === 'function') listener(abortEvent);
+  else listener.handleEvent(abortEvent);
+}
+
 /**
  * A task's cancellation: plain listeners internally, and a real `AbortSignal` created
  * only when code outside Baton (an adapter, a tool) asks for one.
@@ -23,9 +28,12 @@ const abortEvent = { type: 'abort' } as Event;
 export class TaskCancellation implements CancellationSignal {
   aborted = false;
   reason: unknown = undefined;
-  // Most tasks have at most one listener at a time (the pending model call), so the first
-  // lives in a field and only extra ones need an array.
+  // A task has at most three listeners at a time in the common case (its scheduler slot, a
+  // budget reservation, the pending model call), so they live in fields; only extra ones need
+  // an array.
   private first: CancellationListener | undefined;
+  private second: CancellationListener | undefined;
+  private third: CancellationListener | undefined;
   private more: CancellationListener[] | undefined;
   private controller: AbortController | undefined;
 
@@ -40,20 +48,26 @@ export class TaskCancellation implements CancellationSignal {
 
   addEventListener(_type: 'abort', listener: CancellationListener): void {
     if (this.aborted) return;
-    if (this.first === undefined) this.first = listener;
-    else if (this.more) this.more.push(listener);
+    if (this.more !== undefined) this.more.push(listener);
+    else if (this.first === undefined) this.first = listener;
+    else if (this.second === undefined) this.second = listener;
+    else if (this.third === undefined) this.third = listener;
     else this.more = [listener];
   }
 
   removeEventListener(_type: 'abort', listener: CancellationListener): void {
-    if (this.first === listener) {
-      this.first = this.more?.pop();
-      return;
+    if (this.first === listener) this.first = undefined;
+    else if (this.second === listener) this.second = undefined;
+    else if (this.third === listener) this.third = undefined;
+    else {
+      const more = this.more;
+      if (more === undefined) return;
+      const index = more.lastIndexOf(listener);
+      if (index < 0) return;
+      if (index === more.length - 1) more.pop();
+      else more.splice(index, 1);
+      if (more.length === 0) this.more = undefined;
     }
-    const more = this.more;
-    if (!more) return;
-    const index = more.indexOf(listener);
-    if (index >= 0) more.splice(index, 1);
   }
 
   /** Throws the cancellation reason when cancelled. */
@@ -67,12 +81,11 @@ export class TaskCancellation implements CancellationSignal {
     this.aborted = true;
     this.reason = reason;
     this.controller?.abort(reason);
-    const listeners = this.first === undefined ? [] : [this.first, ...(this.more ?? [])];
-    this.first = undefined;
-    this.more = undefined;
-    for (const listener of listeners) {
-      if (typeof listener === 'function') listener(abortEvent);
-      else listener.handleEvent(abortEvent);
-    }
+    const { first, second, third, more } = this;
+    this.first = this.second = this.third = this.more = undefined;
+    if (first !== undefined) notify(first);
+    if (second !== undefined) notify(second);
+    if (third !== undefined) notify(third);
+    if (more !== undefined) for (const listener of more) notify(listener);
   }
 }

@@ -1,5 +1,6 @@
 import type { Agent, AgentContext, DelegateOptions } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
+import type { RunEvent, RunEventInput } from '../contracts/run-event.js';
 import type { ToolContext } from '../contracts/tool.js';
 import { BatonError } from '../errors/baton-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
@@ -24,6 +25,9 @@ export interface TaskInit {
   deadline?: number;
   id?: string;
 }
+
+// The default loop of a task's own turn is never coordination work.
+const noCoordination = { coordination: false } as const;
 
 /** Cancels a task and its whole subtree. */
 export function cancelTask(task: TaskState, reason: unknown): void {
@@ -66,7 +70,10 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     parentId: init.parent?.id,
   });
   run.ledger.open(id, { parentId: init.parent?.id, agent: agentName, budget });
-  const event: Parameters<typeof run.events.emit>[0] = {
+  const event: RunEventInput | RunEvent = {
+    seq: 0,
+    time: 0,
+    runId: '',
     type: 'task-queued',
     taskId: id,
     agent: agentName,
@@ -94,7 +101,7 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
   let failure: unknown;
   try {
     task.lease = await run.scheduler.acquire(task.id, signal);
-    run.events.emit({ type: 'task-started', taskId: task.id });
+    run.events.emit({ seq: 0, time: 0, runId: '', type: 'task-started', taskId: task.id });
     signal.throwIfAborted();
     const output = task.agent.run
       ? await task.agent.run(task.input, agentContext(run, task))
@@ -104,7 +111,7 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
           task.input,
           (agent, input) => delegate(run, task, agent, input),
           () => toolContext(run, task),
-          { coordination: false },
+          noCoordination,
         );
     signal.throwIfAborted();
     status = 'succeeded';
@@ -128,7 +135,10 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
     run.ledger.close(task.id);
     (task as { clearDeadline?: () => void }).clearDeadline?.();
     task.parent?.children?.delete(task);
-    const event: Parameters<typeof run.events.emit>[0] = {
+    const event: RunEventInput | RunEvent = {
+      seq: 0,
+      time: 0,
+      runId: '',
       type: 'task-finished',
       taskId: task.id,
       status,

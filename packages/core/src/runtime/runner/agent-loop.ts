@@ -57,10 +57,7 @@ export async function runAgentLoop(
   let repaired = false;
   for (let step = 0; step < maxSteps; step++) {
     task.cancellation.throwIfAborted();
-    const result = await callModel(run, task, adapter, request, {
-      coordination: options.coordination,
-      stream: agent.stream === true,
-    });
+    const result = await callModel(run, task, adapter, request, options.coordination, agent.stream === true);
     const calls: ToolCallPart[] = [];
     let text = '';
     for (const part of result.content) {

@@ -59,7 +59,8 @@ export async function callModel(
   task: TaskState,
   adapter: ModelAdapter,
   original: ModelRequest,
-  options: { coordination: boolean; stream: boolean },
+  coordination: boolean,
+  stream: boolean,
 ): Promise<ModelResult> {
   let request = original;
   if (run.egressPolicies.length > 0) {
@@ -91,8 +92,9 @@ export async function callModel(
   const prepared: PreparedCall = {
     request,
     serialized,
-    coordination: options.coordination,
-    stream: options.stream,
+    coordination,
+    stream,
+    delivered: false,
   };
   const retry = run.retry;
   const chain = run.fallbacks?.[`${adapter.provider}:${adapter.modelId}`];
@@ -100,14 +102,14 @@ export async function callModel(
   for (let link = 0; ; link++) {
     let failure: unknown;
     for (let attempt = 0; ; attempt++) {
-      const delivery = { delivered: false };
+      prepared.delivered = false;
       if (attempt > 0 || link > 0) callId = run.nextCallId();
       try {
-        return await attemptCall(run, task, current, prepared, callId, delivery);
+        return await attemptCall(run, task, current, prepared, callId);
       } catch (error) {
         failure = error;
         // Never retry what the caller already saw, nor anything once the task is cancelled.
-        if (delivery.delivered || task.cancellation.aborted || !retry) throw error;
+        if (prepared.delivered || task.cancellation.aborted || !retry) throw error;
         if (!BatonError.isInstance(error) || !error.retryable || attempt >= retry.maxRetries) break;
         const hint = retryAfterMsOf(error);
         if (hint !== undefined && hint > retry.maxRetryAfterMs) break;
@@ -142,6 +144,8 @@ interface PreparedCall {
   serialized: string;
   coordination: boolean;
   stream: boolean;
+  /** Whether the current attempt already handed output to the caller (then it is never retried). */
+  delivered: boolean;
 }
 
 // A failure that another model may not share: the provider is down, throttled, slow or
@@ -162,7 +166,6 @@ async function attemptCall(
   adapter: ModelAdapter,
   prepared: PreparedCall,
   callId: string,
-  delivery: { delivered: boolean },
 ): Promise<ModelResult> {
   const { request, serialized } = prepared;
   const provider = adapter.provider;
@@ -189,6 +192,9 @@ async function attemptCall(
     );
     reservation = 'then' in reserved ? await reserved : reserved;
     run.events.emit({
+      seq: 0,
+      time: 0,
+      runId: '',
       type: 'budget-reserved',
       taskId: task.id,
       reservationId: reservation.id,
@@ -198,6 +204,9 @@ async function attemptCall(
   }
 
   run.events.emit({
+    seq: 0,
+    time: 0,
+    runId: '',
     type: 'model-call-started',
     taskId: task.id,
     callId,
@@ -209,7 +218,7 @@ async function attemptCall(
   let result: ModelResult;
   try {
     result = prepared.stream
-      ? await collectStream(run, task, adapter, request, cancellation.signal, delivery)
+      ? await collectStream(run, task, adapter, request, cancellation.signal, prepared)
       : await raceAbort(adapter.generate(request, callOptions(cancellation)), cancellation);
   } catch (error) {
     reservation?.release();
@@ -226,6 +235,9 @@ async function attemptCall(
   if (reservation) {
     reservation.settle({ tokens: usage.inputTokens + usage.outputTokens, costUsd });
     run.events.emit({
+      seq: 0,
+      time: 0,
+      runId: '',
       type: 'budget-settled',
       taskId: task.id,
       reservationId: reservation.id,
@@ -241,6 +253,9 @@ async function attemptCall(
     run.rateLimiter.observe(`${provider}:${modelId}`, info);
   }
   run.events.emit({
+    seq: 0,
+    time: 0,
+    runId: '',
     type: 'model-call-finished',
     taskId: task.id,
     callId,
@@ -262,7 +277,7 @@ async function collectStream(
   adapter: ModelAdapter,
   request: ModelRequest,
   signal: AbortSignal,
-  delivery: { delivered: boolean },
+  delivery: PreparedCall,
 ): Promise<ModelResult> {
   const context = policyContextOf(run, task);
   const transforms = run.policies.flatMap((p) => {

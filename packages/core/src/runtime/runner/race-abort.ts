@@ -1,5 +1,8 @@
 import type { CancellationSignal } from '../task-cancellation.js';
 
+// One options object for every call: `once` is all it says.
+const once = { once: true };
+
 /**
  * Settles with `promise`, or rejects with the signal's reason as soon as it aborts, so a
  * cancelled task releases its slot and budget at once even if an adapter or tool ignores
@@ -12,7 +15,7 @@ export function raceAbort<T>(promise: Promise<T>, signal: CancellationSignal): P
   }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, once);
     promise.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
