@@ -129,8 +129,12 @@ function validateObfuscatedEmail(value: string): boolean | number {
   return true;
 }
 
-/** Card runs: digits in groups separated by single spaces or dashes. */
-const CARD_RUN = /\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
+/**
+ * Card runs: digits in groups separated by single spaces or dashes. The lookahead skips runs
+ * shorter than 13 characters without building a match (every year or count in the text);
+ * it never skips a run start that could produce a 13+ character run.
+ */
+const CARD_RUN = /(?=[\d -]{13})\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
 
 /** 4-4-4-4 groups joined by dots or no-break/thin spaces (the CARD_RUN separators are space and dash). */
 const CARD_DOTTED = /\d{4}([.\u00a0\u2009\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?/g;
@@ -221,9 +225,10 @@ const IBAN_START = /[A-Za-z]{2}\d{2}(?=[ -]?[A-Za-z0-9])/g;
 function findIbans(text: string, out: RecognizerMatch[]): void {
   IBAN_START.lastIndex = 0;
   for (let m = IBAN_START.exec(text); m !== null; m = IBAN_START.exec(text)) {
-    const country = m[0].slice(0, 2).toUpperCase();
-    const length = IBAN_LENGTHS[country];
-    if (length === undefined || joinsBefore(text, m.index)) continue;
+    // Most hits sit inside words (`sha256`, `abc12`): the boundary check is cheaper than the lookup.
+    if (joinsBefore(text, m.index)) continue;
+    const length = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
+    if (length === undefined) continue;
     // Count the country's number of alphanumerics (single spaces/dashes between), then build once.
     let count = 4;
     let i = m.index + 4;
