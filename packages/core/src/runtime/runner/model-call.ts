@@ -54,7 +54,24 @@ export function estimateInputTokens(serialized: string): number {
  * One model call through every boundary: egress policies, the egress monitor, rate
  * limits, the budget reservation, the adapter, settlement and events.
  */
-export async function callModel(
+export function callModel(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  original: ModelRequest,
+  coordination: boolean,
+  stream: boolean,
+): Promise<ModelResult> {
+  if (run.egressPolicies.length > 0)
+    return callWithEgressPolicies(run, task, adapter, original, coordination, stream);
+  try {
+    return send(run, task, adapter, original, coordination, stream);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+async function callWithEgressPolicies(
   run: RunContext,
   task: TaskState,
   adapter: ModelAdapter,
@@ -63,28 +80,41 @@ export async function callModel(
   stream: boolean,
 ): Promise<ModelResult> {
   let request = original;
-  if (run.egressPolicies.length > 0) {
-    const context = policyContextOf(run, task);
-    for (const policy of run.egressPolicies) {
-      const decision = await policy.beforeModelCall!(request, context);
-      if (decision.action === 'allow') continue;
-      run.events.emit({
-        type: 'policy-decision',
-        taskId: task.id,
-        policy: policy.name,
-        boundary: 'egress',
-        action: decision.action,
-        reason: decision.action === 'deny' ? decision.reason : decision.reason,
-      });
-      if (decision.action === 'deny')
-        throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
-      request = decision.value;
-    }
+  const context = policyContextOf(run, task);
+  for (const policy of run.egressPolicies) {
+    const decision = await policy.beforeModelCall!(request, context);
+    if (decision.action === 'allow') continue;
+    run.events.emit({
+      type: 'policy-decision',
+      taskId: task.id,
+      policy: policy.name,
+      boundary: 'egress',
+      action: decision.action,
+      reason: decision.action === 'deny' ? decision.reason : decision.reason,
+    });
+    if (decision.action === 'deny') throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
+    request = decision.value;
   }
+  return send(run, task, adapter, request, coordination, stream);
+}
+
+/**
+ * Serializes the request, runs the egress monitor and makes the first attempt. Retries and
+ * fallbacks live in `recover`, entered only when that attempt fails, so a call that
+ * succeeds at once costs no extra async frame.
+ */
+function send(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  request: ModelRequest,
+  coordination: boolean,
+  stream: boolean,
+): Promise<ModelResult> {
   const serialized = JSON.stringify(request);
   // The first attempt's id is known before the egress monitor runs, so its findings and the
   // `model-call-started` event name the same call.
-  let callId = run.nextCallId();
+  const callId = run.nextCallId();
   if (run.inspectors.length > 0) {
     const context = { ...policyContextOf(run, task), callId };
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
@@ -96,43 +126,61 @@ export async function callModel(
     stream,
     delivered: false,
   };
-  const retry = run.retry;
+  const first = attemptCall(run, task, adapter, prepared, callId);
+  // Without retries a failure is final (no fallback either).
+  if (!run.retry) return first;
+  return first.then(undefined, (error: unknown) => recover(run, task, adapter, prepared, callId, error));
+}
+
+/** Retries (with backoff) and then falls back along the model's chain after a failed first attempt. */
+async function recover(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  prepared: PreparedCall,
+  firstCallId: string,
+  firstError: unknown,
+): Promise<ModelResult> {
+  const retry = run.retry!;
   const chain = run.fallbacks?.[`${adapter.provider}:${adapter.modelId}`];
   let current = adapter;
+  let callId = firstCallId;
+  let error = firstError;
   for (let link = 0; ; link++) {
-    let failure: unknown;
     for (let attempt = 0; ; attempt++) {
-      prepared.delivered = false;
-      if (attempt > 0 || link > 0) callId = run.nextCallId();
-      try {
-        return await attemptCall(run, task, current, prepared, callId);
-      } catch (error) {
-        failure = error;
-        // Never retry what the caller already saw, nor anything once the task is cancelled.
-        if (prepared.delivered || task.cancellation.aborted || !retry) throw error;
-        if (!BatonError.isInstance(error) || !error.retryable || attempt >= retry.maxRetries) break;
-        const hint = retryAfterMsOf(error);
-        if (hint !== undefined && hint > retry.maxRetryAfterMs) break;
-        const delayMs = hint ?? fullJitterDelayMs(attempt, retry.baseDelayMs, retry.maxDelayMs, Math.random);
-        run.events.emit({
-          type: 'retry-scheduled',
-          taskId: task.id,
-          callId,
-          attempt: attempt + 1,
-          delayMs,
-          error: summarizeError(error),
-        });
-        await abortableSleep(delayMs, task.cancellation.signal);
+      if (attempt > 0 || link > 0) {
+        prepared.delivered = false;
+        callId = run.nextCallId();
+        try {
+          return await attemptCall(run, task, current, prepared, callId);
+        } catch (caught) {
+          error = caught;
+        }
       }
+      // Never retry what the caller already saw, nor anything once the task is cancelled.
+      if (prepared.delivered || task.cancellation.aborted) throw error;
+      if (!BatonError.isInstance(error) || !error.retryable || attempt >= retry.maxRetries) break;
+      const hint = retryAfterMsOf(error);
+      if (hint !== undefined && hint > retry.maxRetryAfterMs) break;
+      const delayMs = hint ?? fullJitterDelayMs(attempt, retry.baseDelayMs, retry.maxDelayMs, Math.random);
+      run.events.emit({
+        type: 'retry-scheduled',
+        taskId: task.id,
+        callId,
+        attempt: attempt + 1,
+        delayMs,
+        error: summarizeError(error),
+      });
+      await abortableSleep(delayMs, task.cancellation.signal);
     }
     const next = chain?.[link];
-    if (next === undefined || !shouldFallback(failure)) throw failure;
+    if (next === undefined || !shouldFallback(error)) throw error;
     run.events.emit({
       type: 'fallback-used',
       taskId: task.id,
       from: `${current.provider}:${current.modelId}`,
       to: next,
-      error: summarizeError(failure),
+      error: summarizeError(error),
     });
     current = run.registry.resolve(next);
   }
