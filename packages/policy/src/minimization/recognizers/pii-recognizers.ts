@@ -134,7 +134,7 @@ function validateObfuscatedEmail(value: string): boolean | number {
  * shorter than 13 characters without building a match (every year or count in the text);
  * it never skips a run start that could produce a 13+ character run.
  */
-const CARD_RUN = /(?=[\d -]{13})\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
+const CARD_RUN = /(?=\d[\d -]{12})\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
 
 /** 4-4-4-4 groups joined by dots or no-break/thin spaces (the CARD_RUN separators are space and dash). */
 const CARD_DOTTED = /\d{4}([.\u00a0\u2009\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?/g;

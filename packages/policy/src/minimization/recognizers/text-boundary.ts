@@ -76,11 +76,15 @@ export function mentionsAny(needles: readonly string[]): (text: string) => boole
 /**
  * A case-insensitive test for context words in `text[from, to)`: each word must start at a
  * word boundary; words of three letters or fewer must also end at one (`tel` ≠ `telling`).
- * Plain `indexOf` over a window of the shared lower-cased text (no lower-casing per
- * candidate); a text whose lower-cased form changes length (rare Unicode) lower-cases its window.
+ * One regex pass (the words as a longest-first alternation) over a window of the shared
+ * lower-cased text, not one `indexOf` per word; a text whose lower-cased form changes length
+ * (rare Unicode) lower-cases its window.
  */
 export function contextTest(words: readonly string[]): (text: string, from: number, to: number) => boolean {
-  const lowered = [...new Set(words.map((w) => w.toLowerCase()))];
+  const lowered = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
+  const anyWord = new RegExp(lowered.map(escapeRegExp).join('|'), 'g');
+  const endsWord = (window: string, at: number, length: number): boolean =>
+    length > 3 || at + length >= window.length || !isLetterAt(window, at + length);
   return (text, from, to) => {
     const start = Math.max(0, from);
     const stop = Math.min(text.length, to);
@@ -89,18 +93,21 @@ export function contextTest(words: readonly string[]): (text: string, from: numb
     // A slice of a flat string is a view (no copy); the lower-cased copy is shared per text.
     const window =
       lower.length === text.length ? lower.slice(start, stop) : text.slice(start, stop).toLowerCase();
-    for (const word of lowered) {
-      let at = window.indexOf(word);
-      while (at >= 0) {
-        const startsWord =
-          at === 0
-            ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
-            : !isLetterOrDigitBefore(window, at);
-        const endsWord =
-          word.length > 3 || at + word.length >= window.length || !isLetterAt(window, at + word.length);
-        if (startsWord && endsWord) return true;
-        at = window.indexOf(word, at + 1);
+    anyWord.lastIndex = 0;
+    for (let m = anyWord.exec(window); m !== null; m = anyWord.exec(window)) {
+      const at = m.index;
+      const startsWord =
+        at === 0
+          ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
+          : !isLetterOrDigitBefore(window, at);
+      if (startsWord) {
+        if (endsWord(window, at, m[0].length)) return true;
+        // The longest word here runs into a letter; a shorter one at the same place may still end cleanly.
+        for (const word of lowered)
+          if (word.length < m[0].length && window.startsWith(word, at) && endsWord(window, at, word.length))
+            return true;
       }
+      anyWord.lastIndex = at + 1; // occurrences may overlap
     }
     return false;
   };
