@@ -10,16 +10,16 @@ export interface VaultEntry {
 export const PLACEHOLDER_PATTERN = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
 
 /** Formatting that does not change the identity of a value (a card with or without spaces is one card). */
-function identityKey(value: string, dataClass: string): string {
+function identityOf(value: string, dataClass: string): string {
   if (
     dataClass === 'pii.card' ||
     dataClass === 'pii.iban' ||
     dataClass === 'pii.ssn' ||
     dataClass === 'pii.phone'
   )
-    return `${dataClass}\u0000${value.replace(/[\s().-]/g, '').toUpperCase()}`;
-  if (dataClass === 'pii.email') return `${dataClass}\u0000${value.toLowerCase()}`;
-  return `${dataClass}\u0000${value}`;
+    return value.replace(/[\s().-]/g, '').toUpperCase();
+  if (dataClass === 'pii.email') return value.toLowerCase();
+  return value;
 }
 
 /**
@@ -28,19 +28,25 @@ function identityKey(value: string, dataClass: string): string {
  * into anything that leaves the process.
  */
 export class PseudonymVault {
-  readonly #byKey = new Map<string, string>();
+  /** Data class → identity of the value → placeholder (no concatenated key string per lookup). */
+  readonly #byClass = new Map<string, Map<string, string>>();
   readonly #byPlaceholder = new Map<string, VaultEntry>();
   readonly #counters = new Map<string, number>();
 
   /** The placeholder for `value` (created on first sight). */
   placeholderFor(value: string, dataClass: string, label: string): string {
-    const key = identityKey(value, dataClass);
-    const known = this.#byKey.get(key);
+    const identity = identityOf(value, dataClass);
+    let byIdentity = this.#byClass.get(dataClass);
+    if (byIdentity === undefined) {
+      byIdentity = new Map();
+      this.#byClass.set(dataClass, byIdentity);
+    }
+    const known = byIdentity.get(identity);
     if (known !== undefined) return known;
     const n = (this.#counters.get(label) ?? 0) + 1;
     this.#counters.set(label, n);
     const placeholder = `<${label}_${n}>`;
-    this.#byKey.set(key, placeholder);
+    byIdentity.set(identity, placeholder);
     this.#byPlaceholder.set(placeholder, { value, dataClass });
     return placeholder;
   }
@@ -62,7 +68,7 @@ export class PseudonymVault {
 
   /** Forgets every value (called when the run ends). */
   clear(): void {
-    this.#byKey.clear();
+    this.#byClass.clear();
     this.#byPlaceholder.clear();
     this.#counters.clear();
   }
