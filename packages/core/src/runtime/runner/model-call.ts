@@ -16,6 +16,7 @@ import { now } from '../event-stream.js';
 import type { RunContext, TaskState } from '../run-context.js';
 import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
+import { type JsonSize, jsonSize } from './json-size.js';
 import { policyContextOf } from './policy-context.js';
 import { raceAbort } from './race-abort.js';
 
@@ -111,17 +112,23 @@ function send(
   coordination: boolean,
   stream: boolean,
 ): Promise<ModelResult> {
-  const serialized = JSON.stringify(request);
   // The first attempt's id is known before the egress monitor runs, so its findings and the
   // `model-call-started` event name the same call.
   const callId = run.nextCallId();
+  let size: JsonSize;
   if (run.inspectors.length > 0) {
+    // The egress monitor reads the text itself; otherwise only its size is needed.
+    const serialized = JSON.stringify(request);
+    size = { chars: serialized.length, bytes: Buffer.byteLength(serialized) };
     const context = { ...policyContextOf(run, task), callId };
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
+  } else {
+    size = jsonSize(request);
   }
   const prepared: PreparedCall = {
     request,
-    serialized,
+    inputTokens: Math.ceil(size.chars / 4),
+    bytes: size.bytes,
     coordination,
     stream,
     delivered: false,
@@ -189,7 +196,10 @@ async function recover(
 /** What every attempt of one logical model call sends. */
 interface PreparedCall {
   request: ModelRequest;
-  serialized: string;
+  /** Worst-case input tokens of the serialized request (`estimateInputTokens`). */
+  inputTokens: number;
+  /** UTF-8 bytes of the serialized request. */
+  bytes: number;
   coordination: boolean;
   stream: boolean;
   /** Whether the current attempt already handed output to the caller (then it is never retried). */
@@ -215,12 +225,12 @@ async function attemptCall(
   prepared: PreparedCall,
   callId: string,
 ): Promise<ModelResult> {
-  const { request, serialized } = prepared;
+  const request = prepared.request;
   const provider = adapter.provider;
   const modelId = adapter.modelId;
   const price = priceOf(run, adapter);
   const cancellation = task.cancellation;
-  const worstTokens = estimateInputTokens(serialized) + (request.maxOutputTokens ?? 0);
+  const worstTokens = prepared.inputTokens + (request.maxOutputTokens ?? 0);
 
   if (run.rateLimiter) {
     const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, cancellation);
@@ -231,7 +241,7 @@ async function attemptCall(
   // Task budgets (an agent's `budget`, a delegation's) count even when the run has no cap.
   if (run.budgeted || run.ledger.isCapped?.(task.id)) {
     const worstCost = priceUsage(price, {
-      inputTokens: estimateInputTokens(serialized),
+      inputTokens: prepared.inputTokens,
       outputTokens: request.maxOutputTokens ?? 0,
     });
     const reserved = run.ledger.reserve(
@@ -260,7 +270,7 @@ async function attemptCall(
     callId,
     provider,
     modelId,
-    bytes: Buffer.byteLength(serialized),
+    bytes: prepared.bytes,
   });
   const startedAt = now();
   let result: ModelResult;
