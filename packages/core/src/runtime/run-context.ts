@@ -79,7 +79,14 @@ export interface TaskState {
   readonly budget: Budget | undefined;
   readonly dependsOn: readonly string[] | undefined;
   readonly expectedMs: number | undefined;
-  children: Set<TaskState> | undefined;
+  /**
+   * Running children, oldest first, as an intrusive list (`firstChild` → `nextSibling` …):
+   * adding and removing one costs a few field writes, no hashing, on every delegation.
+   */
+  firstChild: TaskState | undefined;
+  lastChild: TaskState | undefined;
+  prevSibling: TaskState | undefined;
+  nextSibling: TaskState | undefined;
   lease: Lease | undefined;
   policyContext: PolicyContext | undefined;
 }

@@ -33,7 +33,33 @@ const noCoordination = { coordination: false } as const;
 export function cancelTask(task: TaskState, reason: unknown): void {
   if (task.cancellation.aborted) return;
   task.cancellation.cancel(reason);
-  if (task.children) for (const child of task.children) cancelTask(child, reason);
+  for (let child = task.firstChild; child !== undefined; ) {
+    const next = child.nextSibling;
+    cancelTask(child, reason);
+    child = next;
+  }
+}
+
+/** Appends a running child to its parent's list. */
+function linkChild(parent: TaskState, child: TaskState): void {
+  const last = parent.lastChild;
+  child.prevSibling = last;
+  if (last === undefined) parent.firstChild = child;
+  else last.nextSibling = child;
+  parent.lastChild = child;
+}
+
+/** Removes a finished child from its parent's list (once). */
+function unlinkChild(parent: TaskState, child: TaskState): void {
+  const prev = child.prevSibling;
+  const next = child.nextSibling;
+  if (prev !== undefined) prev.nextSibling = next;
+  else if (parent.firstChild === child) parent.firstChild = next;
+  else return;
+  if (next !== undefined) next.prevSibling = prev;
+  else parent.lastChild = prev;
+  child.prevSibling = undefined;
+  child.nextSibling = undefined;
 }
 
 /** Creates the task's state and registers it with the scheduler and ledger (synchronously). */
@@ -51,14 +77,16 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     budget,
     dependsOn: init.dependsOn,
     expectedMs: init.expectedMs,
-    children: undefined,
+    firstChild: undefined,
+    lastChild: undefined,
+    prevSibling: undefined,
+    nextSibling: undefined,
     lease: undefined,
     policyContext: undefined,
   };
   if (init.parent) {
     if (init.parent.cancellation.aborted) task.cancellation.cancel(init.parent.cancellation.reason);
-    if (!init.parent.children) init.parent.children = new Set();
-    init.parent.children.add(task);
+    linkChild(init.parent, task);
   }
   const agentName = init.agent.name;
   run.scheduler.add({
@@ -134,7 +162,7 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
     task.lease = undefined;
     run.ledger.close(task.id);
     (task as { clearDeadline?: () => void }).clearDeadline?.();
-    task.parent?.children?.delete(task);
+    if (task.parent) unlinkChild(task.parent, task);
     const event: RunEventInput | RunEvent = {
       seq: 0,
       time: 0,

@@ -282,6 +282,41 @@ describe('delegation and fan-out', () => {
     expect(calls).toBeLessThanOrEqual(2);
   });
 
+  it('cancels every running child of a fan-out, and their children, when the run is cancelled', async () => {
+    let pending = 0;
+    let allStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      allStarted = resolve;
+    });
+    // Never answers: a call ends only through cancellation.
+    const hanging: ModelAdapter = {
+      ...echoModel(),
+      generate: () => {
+        if (++pending === 6) allStarted();
+        return new Promise(() => {});
+      },
+    };
+    const leaf = defineAgent({ name: 'leaf' });
+    const middle = defineAgent({
+      name: 'middle',
+      agents: [leaf],
+      run: async (input: string, ctx) => ctx.map(leaf, [`${input}a`, `${input}b`]),
+    });
+    const top = defineAgent({
+      name: 'top',
+      agents: [middle],
+      run: async (_input: string, ctx) => ctx.map(middle, ['x', 'y', 'z']),
+    });
+    const run = orchestratorFor(hanging, 16).run(top, '');
+    await started;
+    run.cancel('stop');
+    const outcome = await run.result;
+    expect(outcome.status).toBe('cancelled');
+    // top + 3 middles + 6 leaves, every one of them cancelled.
+    expect(outcome.report.totals.tasks).toBe(10);
+    expect(outcome.report.tasks.every((t) => t.status === 'cancelled')).toBe(true);
+  });
+
   it('never deadlocks a delegation tree at concurrency 1', async () => {
     const leaf = defineAgent({ name: 'leaf' });
     const middle = defineAgent({

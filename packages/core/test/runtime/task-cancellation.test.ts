@@ -35,6 +35,23 @@ describe('TaskCancellation', () => {
     expect(calls.sort()).toEqual([2, 3]);
   });
 
+  it('calls each remaining listener exactly once with many listeners added and removed', () => {
+    const c = new TaskCancellation();
+    const calls: number[] = [];
+    const listeners = Array.from({ length: 7 }, (_, i) => () => calls.push(i));
+    for (const l of listeners) c.addEventListener('abort', l);
+    c.removeEventListener('abort', listeners[1]!);
+    c.removeEventListener('abort', listeners[5]!);
+    c.removeEventListener('abort', listeners[6]!);
+    // Removing one twice, or one never added, changes nothing.
+    c.removeEventListener('abort', listeners[1]!);
+    c.removeEventListener('abort', () => {});
+    const late = { handleEvent: () => calls.push(10) };
+    c.addEventListener('abort', late);
+    c.cancel('why');
+    expect(calls.sort((a, b) => a - b)).toEqual([0, 2, 3, 4, 10]);
+  });
+
   it('gives a signal made after cancelling the same reason, and ignores late listeners', () => {
     const c = new TaskCancellation();
     c.cancel('late');
