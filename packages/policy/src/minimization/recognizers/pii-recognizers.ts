@@ -11,6 +11,7 @@ import {
   joinsAfter,
   joinsBefore,
   joinsBeforeLetter,
+  lowerOf,
   mentionsAny,
 } from './text-boundary.js';
 
@@ -427,13 +428,22 @@ const FULL_NAME = new RegExp(
 );
 const TITLE_TRIGGER =
   /(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/g;
-const PHRASE_TRIGGER =
-  /(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/gi;
+/** Lower-case phrases: run case-sensitively over the shared lower-cased text (about twice as fast as `/i`). */
+const PHRASE_SOURCE =
+  /(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/
+    .source;
+const PHRASE_TRIGGER = new RegExp(PHRASE_SOURCE, 'g');
+/** For a text whose lower-cased form changes length (offsets would not line up). */
+const PHRASE_TRIGGER_CI = new RegExp(PHRASE_SOURCE, 'gi');
 
 function findNames(text: string, out: RecognizerMatch[]): void {
-  for (const trigger of [TITLE_TRIGGER, PHRASE_TRIGGER]) {
+  const lower = lowerOf(text);
+  const sameLength = lower.length === text.length;
+  for (const trigger of [TITLE_TRIGGER, sameLength ? PHRASE_TRIGGER : PHRASE_TRIGGER_CI]) {
+    // Offsets in `lower` are offsets in `text` (same length).
+    const subject = trigger === PHRASE_TRIGGER ? lower : text;
     trigger.lastIndex = 0;
-    for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
+    for (let m = trigger.exec(subject); m !== null; m = trigger.exec(subject)) {
       if (joinsBeforeLetter(text, m.index)) continue; // "Adr." is not "Dr."
       FULL_NAME.lastIndex = m.index + m[0].length;
       const name = FULL_NAME.exec(text);
@@ -446,8 +456,16 @@ function findNames(text: string, out: RecognizerMatch[]): void {
     }
   }
 }
-const NAME_PREFILTER =
-  /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|grüßen|gruesse|freundlichen|appelle|nom|cordialement|llamo|nombre|atentamente|saludo|called)/i;
+const NAME_PREFILTER_SOURCE =
+  /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|grüßen|gruesse|freundlichen|appelle|nom|cordialement|llamo|nombre|atentamente|saludo|called)/
+    .source;
+/** Run over the shared lower-cased text (case-sensitive is faster than `/i`); `/i` when offsets differ. */
+const NAME_PREFILTER_LOWER = new RegExp(NAME_PREFILTER_SOURCE);
+const NAME_PREFILTER = new RegExp(NAME_PREFILTER_SOURCE, 'i');
+function mayHaveNames(text: string): boolean {
+  const lower = lowerOf(text);
+  return lower.length === text.length ? NAME_PREFILTER_LOWER.test(lower) : NAME_PREFILTER.test(text);
+}
 const NOT_NAMES = new Set([
   'The',
   'This',
@@ -609,7 +627,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'person-name',
     dataClass: 'pii.name',
     score: 0.65,
-    prefilter: (text) => NAME_PREFILTER.test(text),
+    prefilter: mayHaveNames,
     find: findNames,
     validate: (value) => !NOT_NAMES.has(value.split(/\s+/)[0]!),
   },
