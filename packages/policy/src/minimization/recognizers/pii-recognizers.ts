@@ -95,10 +95,50 @@ const TRAILING_LABEL = new RegExp(
 );
 const HAS_DOMAIN_DOT = new RegExp(`(?:[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]|\\.)`, 'iu');
 
+/**
+ * Where an AT_TOKEN match can be anchored: a bracketed "at", a spelled-out "at" between
+ * whitespace, or an `@`. Every AT_TOKEN match contains one and starts at the whitespace run
+ * right before it (or at it), so AT_TOKEN is tried only there instead of at every space.
+ * Case-sensitive over the lower-cased text.
+ */
+const AT_CORE = new RegExp(`[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]|(?<=\\s)(?:${AT_WORDS})(?=\\s)|@`, 'g');
+const AT_CORE_CI = new RegExp(AT_CORE.source, 'gi');
+/** AT_TOKEN anchored at one position. */
+const AT_TOKEN_AT = new RegExp(AT_TOKEN.source, 'iy');
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/** The AT_TOKEN matches of a global scan, left to right, found from AT_CORE anchors. */
+function nextAtToken(text: string, core: RegExp, subject: string, floor: number): RegExpExecArray | null {
+  for (let c = core.exec(subject); c !== null; c = core.exec(subject)) {
+    if (c.index < floor) continue;
+    let from = c.index;
+    while (from > floor && isSpaceCode(text.charCodeAt(from - 1))) from--;
+    AT_TOKEN_AT.lastIndex = from;
+    const at = AT_TOKEN_AT.exec(text);
+    if (at !== null) {
+      core.lastIndex = Math.max(core.lastIndex, at.index + at[0].length);
+      return at;
+    }
+  }
+  return null;
+}
+
 /** Obfuscated emails; a greedy match that fails validation is retried without its last label. */
 function findObfuscatedEmails(text: string, out: RecognizerMatch[]): void {
-  AT_TOKEN.lastIndex = 0;
-  for (let at = AT_TOKEN.exec(text); at !== null; at = AT_TOKEN.exec(text)) {
+  const lower = lowerOf(text);
+  const core = lower.length === text.length ? AT_CORE : AT_CORE_CI;
+  const subject = core === AT_CORE ? lower : text;
+  core.lastIndex = 0;
+  let floor = 0;
+  for (
+    let at = nextAtToken(text, core, subject, floor);
+    at !== null;
+    at = nextAtToken(text, core, subject, floor)
+  ) {
+    floor = at.index + at[0].length;
     let start = at.index;
     while (start > 0 && isEmailLocalCode(text.charCodeAt(start - 1))) start--;
     if (start === at.index) continue;
@@ -110,7 +150,7 @@ function findObfuscatedEmails(text: string, out: RecognizerMatch[]): void {
     for (;;) {
       if (validateObfuscatedEmail(value)) {
         out.push({ start, end: start + value.length });
-        AT_TOKEN.lastIndex = Math.max(AT_TOKEN.lastIndex, start + value.length);
+        floor = Math.max(floor, start + value.length);
         break;
       }
       const trimmed = value.replace(TRAILING_LABEL, '');
