@@ -40,9 +40,12 @@ export async function runAgentLoop(
   const agent = task.agent;
   const adapter = run.registry.resolve(agent.model ?? run.defaultModel);
   const tools = agentTools(agent);
-  const messages: Message[] = [];
-  if (agent.instructions) messages.push({ role: 'system', content: agent.instructions });
-  messages.push({ role: 'user', content: [{ type: 'text', text: inputToText(input) }] });
+  // Built as a literal so the backing store has exactly these slots (a task waiting on its
+  // model holds this array; `push` onto an empty one would reserve 17).
+  const user: Message = { role: 'user', content: [{ type: 'text', text: inputToText(input) }] };
+  const messages: Message[] = agent.instructions
+    ? [{ role: 'system', content: agent.instructions }, user]
+    : [user];
 
   const request: ModelRequest = {
     messages,
