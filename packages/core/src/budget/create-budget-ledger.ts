@@ -265,6 +265,17 @@ class LedgerImpl implements HardBudgetLedger {
   }
 
   close(taskId: string): void {
+    // A closed task can hold nothing: reservations it is still waiting for are refused, or
+    // a grant arriving later would be held for a task nobody will settle.
+    if (this.waiters.length > 0) {
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const w = this.waiters[i]!;
+        if (w.request.taskId !== taskId) continue;
+        this.waiters.splice(i, 1);
+        if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
+        w.reject(new CancelledError(`reservation for task ${taskId} was cancelled: the task closed`));
+      }
+    }
     const scope = this.scopes.get(taskId);
     if (scope === undefined) return;
     this.scopes.delete(taskId);

@@ -66,6 +66,20 @@ describe('createBudgetLedger', () => {
     expect(meter(ledger, 'run.tokens')).toMatchObject({ used: 40, reserved: 50 });
   });
 
+  it('refuses a task’s waiting reservation when the task closes, and never grants it later', async () => {
+    const ledger = createBudgetLedger({ run: { tokens: 100 } });
+    ledger.open('a', { agent: 'x' });
+    ledger.open('b', { agent: 'x' });
+    const held = ledger.reserve({ taskId: 'a', tokens: 80, costUsd: 0 }) as Reservation;
+    const waiting = ledger.reserve({ taskId: 'b', tokens: 50, costUsd: 0 });
+    expect(ledger.waiting).toBe(1);
+    ledger.close('b');
+    await expect(waiting).rejects.toSatisfy((e: unknown) => CancelledError.isInstance(e));
+    expect(ledger.waiting).toBe(0);
+    held.release();
+    expect(meter(ledger, 'run.tokens')).toMatchObject({ used: 0, reserved: 0 });
+  });
+
   it('fails a waiting reservation once settled usage means it can never fit', async () => {
     const ledger = createBudgetLedger({ run: { tokens: 100 } });
     ledger.open('t', { agent: 'a' });
