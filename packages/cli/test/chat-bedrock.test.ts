@@ -1,6 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   BEDROCK_TEST_API_KEY,
   BEDROCK_TEST_CREDENTIALS,
@@ -8,54 +5,27 @@ import {
   startBedrockWireServer,
   textScenario,
   toolCallsScenario,
-  type WireServer,
 } from '@baton/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
-
-let server: WireServer;
-let dir: string;
-beforeAll(async () => {
-  server = await startBedrockWireServer();
-  dir = await mkdtemp(join(tmpdir(), 'baton-chat-bedrock-'));
-  await writeFile(
-    join(dir, 'tools.json'),
-    JSON.stringify([
-      {
-        name: 'get_weather',
-        description: 'Weather for a city',
-        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        result: { temperatureC: 21 },
-      },
-    ]),
-  );
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+import { describe, expect, it } from 'vitest';
+import { useChatHarness } from './helpers/chat-harness.js';
 
 const awsEnv: NodeJS.ProcessEnv = {
   AWS_ACCESS_KEY_ID: BEDROCK_TEST_CREDENTIALS.accessKeyId,
   AWS_SECRET_ACCESS_KEY: BEDROCK_TEST_CREDENTIALS.secretAccessKey,
   AWS_REGION: 'us-east-1',
 };
-const chat = (args: string[], env: NodeJS.ProcessEnv = awsEnv) =>
-  runCli(
-    [
-      'chat',
-      '--provider',
-      'bedrock',
-      '--model',
-      'anthropic.claude-haiku-4-5-20251001-v1:0',
-      '--base-url',
-      server.url,
-      ...args,
-    ],
-    { env, cwd: dir },
-  );
+
+const harness = useChatHarness({
+  start: startBedrockWireServer,
+  provider: 'bedrock',
+  model: 'anthropic.claude-haiku-4-5-20251001-v1:0',
+  env: awsEnv,
+});
+const chat = harness.chat;
 
 describe('baton chat --provider bedrock', () => {
   it('prints the contract JSON from a SigV4-verified call', async () => {
-    server.enqueue(textScenario('Hello.', { usage: { inputTokens: 10, outputTokens: 2 } }));
+    harness.server.enqueue(textScenario('Hello.', { usage: { inputTokens: 10, outputTokens: 2 } }));
     const { code, stdout } = await chat(['--json', 'Say hello']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
@@ -65,11 +35,13 @@ describe('baton chat --provider bedrock', () => {
       finishReason: 'stop',
       steps: 1,
     });
-    expect(server.requests[0]!.path).toBe('/model/anthropic.claude-haiku-4-5-20251001-v1%3A0/converse');
+    expect(harness.server.requests[0]!.path).toBe(
+      '/model/anthropic.claude-haiku-4-5-20251001-v1%3A0/converse',
+    );
   });
 
   it('runs the streamed tool loop, answering with toolResult blocks', async () => {
-    server.enqueue(
+    harness.server.enqueue(
       toolCallsScenario([{ id: 'tooluse_1', name: 'get_weather', arguments: { city: 'Paris' } }]),
       textScenario('Sunny, 21C.'),
     );
@@ -80,7 +52,7 @@ describe('baton chat --provider bedrock', () => {
       toolCalls: [{ id: 'tooluse_1', name: 'get_weather', arguments: { city: 'Paris' } }],
       steps: 2,
     });
-    const second = server.requests[1]!.body as { messages: { role: string; content: unknown[] }[] };
+    const second = harness.server.requests[1]!.body as { messages: { role: string; content: unknown[] }[] };
     expect(second.messages.at(-1)).toEqual({
       role: 'user',
       content: [
@@ -96,15 +68,15 @@ describe('baton chat --provider bedrock', () => {
   });
 
   it('prints { error } with the exception name for a bad signature, without retrying', async () => {
-    server.enqueue(textScenario('unused'));
+    harness.server.enqueue(textScenario('unused'));
     const { code, stdout } = await chat(['--json', 'Hi'], { ...awsEnv, AWS_SECRET_ACCESS_KEY: 'wrong' });
     expect(code).toBe(1);
     expect(JSON.parse(stdout).error).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('prints ValidationException for a 400', async () => {
-    server.enqueue(
+    harness.server.enqueue(
       errorScenario(400, {
         message: 'The model returned the following errors: messages: roles must alternate',
       }),
@@ -119,19 +91,19 @@ describe('baton chat --provider bedrock', () => {
   });
 
   it('sends --api-key as a Bedrock API key (bearer) instead of signing', async () => {
-    server.enqueue(textScenario('Keyed.'));
+    harness.server.enqueue(textScenario('Keyed.'));
     const { code, stdout } = await chat(['--api-key', BEDROCK_TEST_API_KEY, '--json', 'Hi'], {
       AWS_REGION: 'us-east-1',
     });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).text).toBe('Keyed.');
-    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${BEDROCK_TEST_API_KEY}`);
+    expect(harness.server.requests[0]!.headers.authorization).toBe(`Bearer ${BEDROCK_TEST_API_KEY}`);
   });
 
   it('names the AWS variables when no credentials are set', async () => {
     const { code, stdout } = await chat(['--json', 'Hi'], { AWS_REGION: 'us-east-1' });
     expect(code).toBe(1);
     expect(JSON.parse(stdout).error.message).toContain('AWS_ACCESS_KEY_ID');
-    expect(server.requests).toHaveLength(0);
+    expect(harness.server.requests).toHaveLength(0);
   });
 });

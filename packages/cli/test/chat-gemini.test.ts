@@ -1,55 +1,25 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   errorScenario,
   rateLimitScenario,
   startGeminiWireServer,
   textScenario,
   toolCallsScenario,
-  type WireServer,
 } from '@baton/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { useChatHarness } from './helpers/chat-harness.js';
 
-let server: WireServer;
-let dir: string;
-beforeAll(async () => {
-  server = await startGeminiWireServer();
-  dir = await mkdtemp(join(tmpdir(), 'baton-chat-gemini-'));
-  await writeFile(
-    join(dir, 'tools.json'),
-    JSON.stringify([
-      {
-        name: 'get_weather',
-        description: 'Weather for a city',
-        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        result: { temperatureC: 21 },
-      },
-    ]),
-  );
+const harness = useChatHarness({
+  start: startGeminiWireServer,
+  provider: 'gemini',
+  model: 'gemini-2.5-flash',
+  basePath: '/v1beta',
+  env: { GEMINI_API_KEY: 'gm-test' },
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
-
-const chat = (args: string[], env: NodeJS.ProcessEnv = { GEMINI_API_KEY: 'gm-test' }) =>
-  runCli(
-    [
-      'chat',
-      '--provider',
-      'gemini',
-      '--model',
-      'gemini-2.5-flash',
-      '--base-url',
-      `${server.url}/v1beta`,
-      ...args,
-    ],
-    { env, cwd: dir },
-  );
+const chat = harness.chat;
 
 describe('baton chat --provider gemini', () => {
   it('prints the contract JSON', async () => {
-    server.enqueue(
+    harness.server.enqueue(
       textScenario('Hello.', { usage: { inputTokens: 9, outputTokens: 7, reasoningTokens: 5 } }),
     );
     const { code, stdout } = await chat(['--json', 'Say hello']);
@@ -61,11 +31,11 @@ describe('baton chat --provider gemini', () => {
       finishReason: 'stop',
       steps: 1,
     });
-    expect(server.requests[0]!.headers['x-goog-api-key']).toBe('gm-test');
+    expect(harness.server.requests[0]!.headers['x-goog-api-key']).toBe('gm-test');
   });
 
   it('runs the tool loop, answering with functionResponse parts', async () => {
-    server.enqueue(
+    harness.server.enqueue(
       toolCallsScenario([{ name: 'get_weather', arguments: { city: 'Paris' } }]),
       textScenario('Sunny, 21C.'),
     );
@@ -77,7 +47,7 @@ describe('baton chat --provider gemini', () => {
       toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }],
       steps: 2,
     });
-    const second = server.requests[1]!.body as { contents: { role: string; parts: unknown[] }[] };
+    const second = harness.server.requests[1]!.body as { contents: { role: string; parts: unknown[] }[] };
     expect(second.contents.at(-1)).toEqual({
       role: 'user',
       parts: [{ functionResponse: { name: 'get_weather', response: { output: { temperatureC: 21 } } } }],
@@ -85,15 +55,18 @@ describe('baton chat --provider gemini', () => {
   });
 
   it('retries RESOURCE_EXHAUSTED honouring RetryInfo, then succeeds', async () => {
-    server.enqueue(rateLimitScenario({ retryAfterSeconds: 0 }), textScenario('Back.'));
+    harness.server.enqueue(rateLimitScenario({ retryAfterSeconds: 0 }), textScenario('Back.'));
     const { code, stdout } = await chat(['--json', 'Hi']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).text).toBe('Back.');
-    expect(server.requests).toHaveLength(2);
+    expect(harness.server.requests).toHaveLength(2);
   });
 
   it('prints { error } with the google.rpc status for a 400, without retrying', async () => {
-    server.enqueue(errorScenario(400, { message: 'Invalid JSON payload received.' }), textScenario('unused'));
+    harness.server.enqueue(
+      errorScenario(400, { message: 'Invalid JSON payload received.' }),
+      textScenario('unused'),
+    );
     const { code, stdout } = await chat(['--json', 'Hi']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).error).toMatchObject({
@@ -101,13 +74,13 @@ describe('baton chat --provider gemini', () => {
       type: 'INVALID_ARGUMENT',
       message: expect.stringContaining('Invalid JSON payload'),
     });
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('falls back to GOOGLE_API_KEY', async () => {
-    server.enqueue(textScenario('ok'));
+    harness.server.enqueue(textScenario('ok'));
     const { code } = await chat(['--json', 'Hi'], { GOOGLE_API_KEY: 'g-key' });
     expect(code).toBe(0);
-    expect(server.requests[0]!.headers['x-goog-api-key']).toBe('g-key');
+    expect(harness.server.requests[0]!.headers['x-goog-api-key']).toBe('g-key');
   });
 });
