@@ -75,8 +75,6 @@ export {
   type RunOutcome,
 } from './runtime/orchestrator.js';
 export type { ModelCallRetry, RateLimiter } from './runtime/run-context.js';
-export { createSimpleLedger } from './runtime/simple-ledger.js';
-export { createSimpleScheduler } from './runtime/simple-scheduler.js';
 export { type ToolDefinitionInput, tool } from './runtime/tool.js';
 export {
   type CancelTimer,
