@@ -5,13 +5,13 @@ import {
   type ModelRequest,
   type ModelResult,
   type ModelStreamPart,
-  ProviderUnavailableError,
   ValidationError,
 } from '@baton/core/contracts';
 import {
   type FetchFunction,
   type HttpResponse,
   type HttpTimeouts,
+  parseWireResponse,
   postJson,
   readErrorBody,
 } from '@baton/provider-utils';
@@ -169,20 +169,11 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
     const call = this.prepare(request, false);
     const response = await this.post(call, options.signal);
     const json = await response.json();
-    const parsed = AnthropicMessagesResponseSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new ProviderUnavailableError(
-        `anthropic: unexpected response shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-        {
-          provider: 'anthropic',
-          status: response.status,
-          body: json,
-          headers: response.headers,
-          retryable: false,
-        },
-      );
-    }
-    const message = parsed.data;
+    const message = parseWireResponse(AnthropicMessagesResponseSchema, json, {
+      provider: 'anthropic',
+      status: response.status,
+      headers: response.headers,
+    });
     const content: ModelContentPart[] = [];
     for (const block of message.content) {
       switch (block.type) {

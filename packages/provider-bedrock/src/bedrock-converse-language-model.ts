@@ -13,6 +13,7 @@ import {
   type FetchFunction,
   type HttpResponse,
   type HttpTimeouts,
+  parseWireResponse,
   postJson,
   readErrorBody,
   safeParseJson,
@@ -179,20 +180,11 @@ export class BedrockConverseLanguageModel implements ModelAdapterV1 {
     const { body, jsonTool } = this.prepare(request);
     const response = await this.post('converse', request, body, options.signal);
     const json = await response.json();
-    const parsed = BedrockConverseResponseSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new ProviderUnavailableError(
-        `bedrock: unexpected response shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-        {
-          provider: 'bedrock',
-          status: response.status,
-          body: json,
-          headers: response.headers,
-          retryable: false,
-        },
-      );
-    }
-    const data = parsed.data;
+    const data = parseWireResponse(BedrockConverseResponseSchema, json, {
+      provider: 'bedrock',
+      status: response.status,
+      headers: response.headers,
+    });
     const content: ModelContentPart[] = [];
     for (const block of data.output?.message?.content ?? []) {
       if (typeof block.text === 'string') content.push({ type: 'text', text: block.text });

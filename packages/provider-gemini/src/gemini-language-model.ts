@@ -16,6 +16,7 @@ import {
   type HttpResponse,
   type HttpTimeouts,
   parseSse,
+  parseWireResponse,
   postJson,
   readErrorBody,
   safeParseJson,
@@ -152,20 +153,11 @@ export class GeminiLanguageModel implements ModelAdapterV1 {
       options.signal,
     );
     const json = await response.json();
-    const parsed = GeminiGenerateContentResponseSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new ProviderUnavailableError(
-        `gemini: unexpected response shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-        {
-          provider: 'gemini',
-          status: response.status,
-          body: json,
-          headers: response.headers,
-          retryable: false,
-        },
-      );
-    }
-    const data = parsed.data;
+    const data = parseWireResponse(GeminiGenerateContentResponseSchema, json, {
+      provider: 'gemini',
+      status: response.status,
+      headers: response.headers,
+    });
     const blocked = promptBlocked(data, response.headers);
     if (blocked) throw blocked;
     const candidate = data.candidates?.[0];

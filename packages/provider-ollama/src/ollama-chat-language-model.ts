@@ -16,6 +16,7 @@ import {
   type HttpTimeouts,
   mapTransportError,
   parseNdjson,
+  parseWireResponse,
   postJson,
   rejectFirstErrorPart,
   safeParseJson,
@@ -147,24 +148,17 @@ export class OllamaChatLanguageModel implements ModelAdapterV1 {
   }
 
   private parseLine(value: unknown): OllamaLine {
-    const parsed = ollamaChatResponseSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new ProviderUnavailableError(
-        `${this.provider}: unexpected /api/chat response: ${parsed.error.message}`,
-        {
-          provider: this.provider,
-          body: value,
-          retryable: false,
-        },
-      );
-    }
-    if ('error' in parsed.data) {
-      throw new ProviderUnavailableError(`${this.provider}: ${parsed.data.error}`, {
+    const line = parseWireResponse(ollamaChatResponseSchema, value, {
+      provider: this.provider,
+      what: '/api/chat',
+    });
+    if ('error' in line) {
+      throw new ProviderUnavailableError(`${this.provider}: ${line.error}`, {
         provider: this.provider,
         body: value,
       });
     }
-    return parsed.data;
+    return line;
   }
 
   async generate(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResult> {

@@ -6,6 +6,7 @@ export { mapTransportError, type TransportErrorContext, transportErrorCodes } fr
 export { type ParseNdjsonOptions, parseNdjson } from './parse-ndjson.js';
 export { type HeadersLike, parseRetryAfterMs } from './parse-retry-after-ms.js';
 export { parseSse, type SseEvent } from './parse-sse.js';
+export { parseWireResponse, type WireResponseContext } from './parse-wire-response.js';
 export {
   closeHttpPools,
   type FetchFunction,

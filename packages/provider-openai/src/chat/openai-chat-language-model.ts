@@ -12,6 +12,7 @@ import {
 import {
   mapTransportError,
   parseSse,
+  parseWireResponse,
   postJson,
   rejectFirstErrorPart,
   safeParseJson,
@@ -149,18 +150,12 @@ export class OpenAIChatLanguageModel implements ModelAdapterV1 {
 
   async generate(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResult> {
     const response = await this.post(request, false, options.signal);
-    const parsed = openaiChatResponseSchema.safeParse(await response.json());
-    if (!parsed.success) {
-      throw new ProviderUnavailableError(
-        `${this.provider}: unexpected chat completion shape: ${parsed.error.message}`,
-        {
-          provider: this.provider,
-          status: response.status,
-          retryable: false,
-        },
-      );
-    }
-    const data = parsed.data;
+    const data = parseWireResponse(openaiChatResponseSchema, await response.json(), {
+      provider: this.provider,
+      what: 'chat completion',
+      status: response.status,
+      headers: response.headers,
+    });
     const choice = data.choices[0];
     const content: ModelContentPart[] = [];
     if (choice?.message.reasoning_content)

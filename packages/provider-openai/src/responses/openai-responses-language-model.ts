@@ -11,6 +11,7 @@ import {
 import {
   mapTransportError,
   parseSse,
+  parseWireResponse,
   postJson,
   rejectFirstErrorPart,
   safeParseJson,
@@ -194,18 +195,11 @@ export class OpenAIResponsesLanguageModel implements ModelAdapterV1 {
   async generate(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResult> {
     const response = await this.post(request, false, options.signal);
     const raw = await response.json();
-    const parsed = openaiResponsesResponseSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new ProviderUnavailableError(
-        `${this.provider}: unexpected response shape: ${parsed.error.message}`,
-        {
-          provider: this.provider,
-          status: response.status,
-          retryable: false,
-        },
-      );
-    }
-    const data = parsed.data;
+    const data = parseWireResponse(openaiResponsesResponseSchema, raw, {
+      provider: this.provider,
+      status: response.status,
+      headers: response.headers,
+    });
     if (data.status === 'failed') throw this.failed(data, raw);
     const { content, hasToolCalls } = responseContent(data);
     const result: ModelResult = {
