@@ -76,7 +76,10 @@ export interface Policy {
   beforeStore?: Hook<StoreRecord>;
   /** Text-delta transform for streamed answers (the streaming twin of `afterResult`). */
   streamTransform?(context: PolicyContext): TextStreamTransform | undefined;
-  /** Scans the exact outbound request after all egress policies ran (the egress monitor). */
+  /**
+   * Scans the exact outbound request after all egress policies ran (the egress monitor);
+   * `serialized` is `JSON.stringify(request)`.
+   */
   inspectEgress?(request: ModelRequest, serialized: string, context: PolicyContext): void;
   /** Called once when a run ends, e.g. to drop the vault. */
   onRunEnd?(context: Pick<PolicyContext, 'runId' | 'runState' | 'emit'>): void;

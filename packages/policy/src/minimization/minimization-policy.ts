@@ -15,6 +15,7 @@ import { createDetector, type Detector, type DetectorOptions } from './create-de
 import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
+import { collectJsonStrings } from './json-strings.js';
 import { KnownValues } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
@@ -83,6 +84,7 @@ interface RunState {
 }
 
 const NONE: readonly Finding[] = Object.freeze([]);
+const ALLOW: PolicyDecision<never> = Object.freeze({ action: 'allow' });
 const STRATEGIES = new Set(['pseudonymize', 'mask', 'hash', 'drop']);
 
 /**
@@ -328,11 +330,14 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       const counts: Record<string, number> = {};
       // First learn every sensitive value in the request, then replace: a value revealed by
       // context in a later message is also replaced in earlier ones.
-      for (const message of request.messages)
-        minimizeMessage(message, state, counts, (text) => {
-          detectAndRegister(text, state, counts);
-          return text;
-        });
+      let found = false;
+      const learn = (text: string): string => {
+        if (detectAndRegister(text, state, counts).length > 0) found = true;
+        return text;
+      };
+      for (const message of request.messages) minimizeMessage(message, state, counts, learn);
+      // Nothing detected here and no value known from earlier calls: nothing to replace.
+      if (!found && state.known.size === 0) return ALLOW;
       let messages: Message[] | undefined;
       request.messages.forEach((message, i) => {
         const next = minimizeMessage(message, state, counts);
@@ -363,17 +368,20 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         state.leaked.add(id);
         leaked[occurrence.dataClass] = (leaked[occurrence.dataClass] ?? 0) + 1;
       }
-      // Re-run the detectors on what is actually sent: string by string when the body is JSON.
-      let strings: string[];
-      try {
-        const body: unknown = JSON.parse(serialized);
-        strings = [];
-        mapStrings(body, (s) => {
-          strings.push(s);
-          return s;
-        });
-      } catch {
-        strings = [serialized];
+      // Re-run the detectors on what is actually sent, string by string. `serialized` is the
+      // request's JSON, so its strings are the request's own unless something in it serializes
+      // itself differently (toJSON, class instances): only then is the JSON parsed back.
+      let strings: string[] = [];
+      if (!collectJsonStrings(request, strings)) {
+        try {
+          strings = [];
+          mapStrings(JSON.parse(serialized), (s) => {
+            strings.push(s);
+            return s;
+          });
+        } catch {
+          strings = [serialized];
+        }
       }
       const developer = developerStrings(request);
       for (const text of strings) {

@@ -54,11 +54,14 @@ export function mapStrings(value: unknown, fn: (text: string) => string, depth =
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
+  const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
+  // Object.keys, not Object.entries: no [key, value] pair allocated per field.
+  for (const key of Object.keys(record)) {
+    const item = record[key];
     const next = mapStrings(item, fn, depth + 1);
     if (next !== item) {
-      copy ??= { ...(value as Record<string, unknown>) };
+      copy ??= { ...record };
       copy[key] = next;
     }
   }

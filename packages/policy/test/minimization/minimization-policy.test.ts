@@ -324,6 +324,20 @@ describe('minimizationPolicy: egress monitor', () => {
       expect.objectContaining({ type: 'egress-scanned', callId: 'call-7', leaked: { 'pii.ssn': 1 } }),
     ]);
   });
+
+  it('re-scans what a value serializes to when it is not plain data (toJSON)', () => {
+    const policy = minimizationPolicy();
+    const { ctx, events } = context();
+    // The request object holds no sensitive string; its JSON form does.
+    const lazy = { toJSON: () => ({ note: 'ssn 123-45-6789' }) };
+    const sent = {
+      messages: [
+        { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'save', input: lazy }] },
+      ],
+    } as unknown as ModelRequest;
+    policy.inspectEgress!(sent, JSON.stringify(sent), ctx);
+    expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', leaked: { 'pii.ssn': 1 } });
+  });
 });
 
 describe('minimizationPolicy: retention and run end', () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { collectJsonStrings } from '../../src/minimization/json-strings.js';
+import { mapStrings } from '../../src/minimization/rehydrate.js';
+
+function viaJson(value: unknown): string[] {
+  const out: string[] = [];
+  mapStrings(JSON.parse(JSON.stringify(value)), (s) => {
+    out.push(s);
+    return s;
+  });
+  return out;
+}
+
+describe('collectJsonStrings', () => {
+  it('collects the same strings, in the same order, as parsing the JSON back', () => {
+    const value = {
+      model: 'm',
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'hi "there"\n' }] },
+        { role: 'tool', content: [{ output: { a: ['x', 1, null, true, { b: 'y' }], skipped: undefined } }] },
+      ],
+      maxOutputTokens: 16,
+    };
+    const out: string[] = [];
+    expect(collectJsonStrings(value, out)).toBe(true);
+    expect(out).toEqual(viaJson(value));
+  });
+
+  it('gives up on values whose JSON is not their own fields', () => {
+    expect(collectJsonStrings({ at: new Date(0) }, [])).toBe(false);
+    expect(collectJsonStrings([{ toJSON: () => 'secret' }], [])).toBe(false);
+    expect(collectJsonStrings({ m: new Map([['k', 'v']]) }, [])).toBe(false);
+    expect(collectJsonStrings(Object.assign(Object.create(null), { a: 'b' }), [])).toBe(true);
+  });
+});
