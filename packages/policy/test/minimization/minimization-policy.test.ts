@@ -332,7 +332,10 @@ describe('minimizationPolicy: egress monitor', () => {
     const lazy = { toJSON: () => ({ note: 'ssn 123-45-6789' }) };
     const sent = {
       messages: [
-        { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'save', input: lazy }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'save', input: lazy }],
+        },
       ],
     } as unknown as ModelRequest;
     policy.inspectEgress!(sent, JSON.stringify(sent), ctx);
