@@ -1,11 +1,11 @@
 /**
- * Pushes every string value of `value` (object keys excluded) onto `out`, in the order
- * `JSON.stringify` writes them, and returns true — or returns false as soon as the value
+ * Pushes every string value of `value` onto `out` (and its object keys onto `keys`, when
+ * given), in the order `JSON.stringify` writes them, and returns true — or returns false as soon as the value
  * holds something whose JSON form is not its own fields (a `toJSON` method, a class
  * instance, a Map), where only parsing the serialized text gives the strings actually sent.
  * The egress monitor uses it to read a request's strings without parsing its JSON back.
  */
-export function collectJsonStrings(value: unknown, out: string[], depth = 0): boolean {
+export function collectJsonStrings(value: unknown, out: string[], keys?: string[], depth = 0): boolean {
   if (typeof value === 'string') {
     out.push(value);
     return true;
@@ -13,13 +13,20 @@ export function collectJsonStrings(value: unknown, out: string[], depth = 0): bo
   if (value === null || typeof value !== 'object') return true;
   if (depth > 64) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!collectJsonStrings(value[i], out, depth + 1)) return false;
+    for (let i = 0; i < value.length; i++)
+      if (!collectJsonStrings(value[i], out, keys, depth + 1)) return false;
     return true;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
   if (typeof record.toJSON === 'function') return false;
-  for (const key of Object.keys(record)) if (!collectJsonStrings(record[key], out, depth + 1)) return false;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    // JSON.stringify leaves out these fields altogether, keys included.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    keys?.push(key);
+    if (!collectJsonStrings(item, out, keys, depth + 1)) return false;
+  }
   return true;
 }

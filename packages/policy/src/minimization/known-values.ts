@@ -9,15 +9,7 @@ export interface KnownOccurrence {
 }
 
 const MIN_LENGTH = 3;
-
-function isAsciiWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-/** `n`, `t`, `r`: the letter of a `\n`/`\t`/`\r` escape, which does not join the next token. */
-function isEscapeLetter(c: number): boolean {
-  return c === 110 || c === 116 || c === 114;
-}
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * The sensitive values a run has detected so far, matched anywhere they appear again as a
@@ -32,6 +24,8 @@ export class KnownValues {
   readonly #byPair = new Map<number, string[]>();
   readonly #asciiFirst = new Uint8Array(128);
   readonly #otherFirst = new Set<number>();
+  /** 1 where an ASCII pair (first * 128 + second) begins some form: most token starts stop here, before the Map. */
+  readonly #asciiPair = new Uint8Array(128 * 128);
   /** Bumped whenever a value is added (caches keyed on it go stale). */
   generation = 0;
 
@@ -39,7 +33,8 @@ export class KnownValues {
   add(value: string, dataClass: string): boolean {
     if (value.length < MIN_LENGTH || this.#forms.has(value)) return false;
     this.#index(value, { value, dataClass });
-    const escaped = JSON.stringify(value).slice(1, -1);
+    // Only quotes, backslashes, control characters and lone surrogates change in JSON.
+    const escaped = NEEDS_JSON_ESCAPE.test(value) ? JSON.stringify(value).slice(1, -1) : value;
     if (escaped !== value && !this.#forms.has(escaped)) this.#index(escaped, { value, dataClass });
     this.generation++;
     return true;
@@ -55,32 +50,33 @@ export class KnownValues {
     const out: KnownOccurrence[] = [];
     if (this.#forms.size === 0) return out;
     const n = text.length - (MIN_LENGTH - 1);
-    // Fields read once: the loop below runs for every character of a request body.
+    // Fields read once: the loop below runs for every character of a request body. Each
+    // character costs one table lookup unless it can begin a value; then the next one must
+    // too (a second table), and only then is the token boundary checked and the Map read.
     const asciiFirst = this.#asciiFirst;
+    const asciiPair = this.#asciiPair;
     const otherFirst = this.#otherFirst;
     const byPair = this.#byPair;
-    let prev = 0; // what `text.charCodeAt(i - 1)` returned, carried along the loop
     for (let i = 0; i < n; i++) {
-      const before = prev;
       const c = text.charCodeAt(i);
-      prev = c;
-      if (c < 128 ? asciiFirst[c] === 0 : !otherFirst.has(c)) continue;
-      // Inside an ASCII word (not right after a `\n`-style escape): not a token start; cheaper than the pair lookup.
-      if (
-        i > 0 &&
-        before < 128 &&
-        isAsciiWord(before) &&
-        !(isEscapeLetter(before) && i >= 2 && text.charCodeAt(i - 2) === 92)
-      )
-        continue;
-      const forms = byPair.get(c * 65536 + text.charCodeAt(i + 1));
-      if (forms === undefined || joinsBefore(text, i)) continue;
+      const next =
+        c < 128
+          ? asciiFirst[c] === 0
+            ? -1
+            : text.charCodeAt(i + 1)
+          : otherFirst.has(c)
+            ? text.charCodeAt(i + 1)
+            : -1;
+      if (next < 0) continue;
+      if (c < 128 && next < 128 && asciiPair[(c << 7) | next] === 0) continue;
+      if (joinsBefore(text, i)) continue;
+      const forms = byPair.get(c * 65536 + next);
+      if (forms === undefined) continue;
       for (const form of forms) {
         if (!text.startsWith(form, i) || joinsAfter(text, i + form.length)) continue;
         const entry = this.#forms.get(form)!;
         out.push({ start: i, end: i + form.length, value: entry.value, dataClass: entry.dataClass });
         i += form.length - 1;
-        prev = text.charCodeAt(i);
         break;
       }
     }
@@ -91,6 +87,7 @@ export class KnownValues {
     this.#forms.clear();
     this.#byPair.clear();
     this.#asciiFirst.fill(0);
+    this.#asciiPair.fill(0);
     this.#otherFirst.clear();
     this.generation++;
   }
@@ -100,7 +97,9 @@ export class KnownValues {
     const c = form.charCodeAt(0);
     if (c < 128) this.#asciiFirst[c] = 1;
     else this.#otherFirst.add(c);
-    const key = c * 65536 + form.charCodeAt(1);
+    const second = form.charCodeAt(1);
+    if (c < 128 && second < 128) this.#asciiPair[(c << 7) | second] = 1;
+    const key = c * 65536 + second;
     const list = this.#byPair.get(key) ?? [];
     list.push(form);
     list.sort((a, b) => b.length - a.length);

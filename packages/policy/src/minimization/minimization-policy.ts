@@ -361,18 +361,33 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       const state = stateOf(context);
       const leaked: Record<string, number> = {};
       const newlyDetected: Record<string, number> = {};
-      // Every value detected in this run, as a whole token, raw or JSON-escaped.
-      for (const occurrence of state.known.occurrences(serialized)) {
-        const id = `${occurrence.dataClass}\u0000${occurrence.value}`;
-        if (state.leaked.has(id)) continue;
+      const countLeak = (value: string, dataClass: string): void => {
+        const id = `${dataClass}\u0000${value}`;
+        if (state.leaked.has(id)) return;
         state.leaked.add(id);
-        leaked[occurrence.dataClass] = (leaked[occurrence.dataClass] ?? 0) + 1;
-      }
-      // Re-run the detectors on what is actually sent, string by string. `serialized` is the
-      // request's JSON, so its strings are the request's own unless something in it serializes
-      // itself differently (toJSON, class instances): only then is the JSON parsed back.
+        leaked[dataClass] = (leaked[dataClass] ?? 0) + 1;
+      };
+      // `serialized` is the request's JSON, so its strings are the request's own unless
+      // something in it serializes itself differently (toJSON, class instances).
       let strings: string[] = [];
-      if (!collectJsonStrings(request, strings)) {
+      const keys: string[] = [];
+      if (collectJsonStrings(request, strings, keys)) {
+        // Every value detected in this run, as a whole token, string by string. A string this
+        // minimizer produced from the values known now had every occurrence replaced then.
+        if (state.known.size > 0) {
+          const generation = state.known.generation;
+          for (const text of strings) {
+            const produced = state.minimized.get(text);
+            if (produced !== undefined && produced.generation === generation && produced.text === text)
+              continue;
+            for (const o of state.known.occurrences(text)) countLeak(o.value, o.dataClass);
+          }
+          for (const text of keys)
+            for (const o of state.known.occurrences(text)) countLeak(o.value, o.dataClass);
+        }
+      } else {
+        // The JSON differs from the object: scan what is actually sent, raw or JSON-escaped.
+        for (const o of state.known.occurrences(serialized)) countLeak(o.value, o.dataClass);
         try {
           strings = [];
           mapStrings(JSON.parse(serialized), (s) => {
@@ -383,6 +398,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           strings = [serialized];
         }
       }
+      // Re-run the detectors on what is sent, string by string.
       const developer = developerStrings(request);
       for (const text of strings) {
         if (developer?.has(text)) continue;

@@ -22,8 +22,24 @@ describe('collectJsonStrings', () => {
       maxOutputTokens: 16,
     };
     const out: string[] = [];
-    expect(collectJsonStrings(value, out)).toBe(true);
+    const keys: string[] = [];
+    expect(collectJsonStrings(value, out, keys)).toBe(true);
     expect(out).toEqual(viaJson(value));
+    // `skipped` is undefined: JSON.stringify leaves its key out too.
+    expect(keys).toEqual([
+      'model',
+      'messages',
+      'role',
+      'content',
+      'type',
+      'text',
+      'role',
+      'content',
+      'output',
+      'a',
+      'b',
+      'maxOutputTokens',
+    ]);
   });
 
   it('gives up on values whose JSON is not their own fields', () => {

@@ -325,6 +325,30 @@ describe('minimizationPolicy: egress monitor', () => {
     ]);
   });
 
+  it('finds vault values in object keys and in strings changed after minimization', () => {
+    const policy = minimizationPolicy();
+    const { ctx, events } = context();
+    const sent = value(
+      policy.beforeModelCall!(
+        { messages: [{ role: 'user', content: [{ type: 'text', text: 'mail ann@example.com please' }] }] },
+        ctx,
+      ),
+    );
+    const tampered: ModelRequest = {
+      messages: [
+        ...sent.messages,
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool-call', toolCallId: 'c1', toolName: 'm', input: { 'ann@example.com': true } },
+          ],
+        },
+      ],
+    };
+    policy.inspectEgress!(tampered, JSON.stringify(tampered), ctx);
+    expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', leaked: { 'pii.email': 1 } });
+  });
+
   it('re-scans what a value serializes to when it is not plain data (toJSON)', () => {
     const policy = minimizationPolicy();
     const { ctx, events } = context();
