@@ -1,6 +1,7 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
-import { contextTest, featuresOf, joinsAfter, joinsBefore } from './text-boundary.js';
+import { contextTest, joinsAfter, joinsBefore } from './text-boundary.js';
+import { digitRunsOf, longestDigitChain } from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -79,6 +80,21 @@ const hasPhoneContext = contextTest(PHONE_CONTEXT);
 
 /** Digits with phone punctuation; trimmed and validated by libphonenumber-js, never accepted on shape alone. */
 const PHONE_CANDIDATE = /(?:(?:\+|00)[ \t]?)?\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)/g;
+
+/** The characters a PHONE_CANDIDATE match consists of: it runs only inside runs of them with 7+ digits. */
+function isPhoneCode(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    c === 32 ||
+    c === 9 ||
+    c === 40 ||
+    c === 41 ||
+    c === 46 ||
+    c === 47 ||
+    c === 43 ||
+    c === 45
+  );
+}
 const US_SHAPE = /^\(\d{3}\)\s?\d{3}[-.\s]\d{4}$/;
 const DATE_OR_TIME =
   /^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2}[:.]\d{2}/;
@@ -190,10 +206,19 @@ function validPhone(candidate: string, regions: readonly CountryCode[], validato
 export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Recognizer {
   const validator = new PhoneValidator();
   function find(text: string, out: RecognizerMatch[]): void {
+    digitRunsOf(text, isPhoneCode, 7, (runStart, runEnd) => findIn(text, runStart, runEnd, out));
+  }
+  /** The PHONE_CANDIDATE matches inside one run (plus the 2 characters its lookahead reads). */
+  function findIn(text: string, runStart: number, runEnd: number, out: RecognizerMatch[]): void {
+    const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
     PHONE_CANDIDATE.lastIndex = 0;
-    for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    for (
+      let m = PHONE_CANDIDATE.exec(slice);
+      m !== null && m.index < runEnd - runStart;
+      m = PHONE_CANDIDATE.exec(slice)
+    ) {
       let value = m[0];
-      let start = m.index;
+      let start = runStart + m.index;
       const prev = text.charCodeAt(start - 1);
       if (
         joinsBefore(text, start) ||
@@ -251,7 +276,7 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
     name: 'phone',
     dataClass: 'pii.phone',
     score: 0.7,
-    prefilter: (text) => featuresOf(text).digitRun >= 7,
+    prefilter: (text) => longestDigitChain(text) >= 7,
     find,
     context: PHONE_CONTEXT,
     contextBoost: 0.15,

@@ -5,15 +5,22 @@ import { cardBrand, luhnCheck } from '../validators/luhn.js';
 import { ssnCheck } from '../validators/us-ssn.js';
 import {
   caseInsensitive,
-  featuresOf,
-  findNear,
+  findNearAt,
   isWordCode,
   joinsAfter,
   joinsBefore,
   joinsBeforeLetter,
   lowerOf,
-  mentionsAny,
 } from './text-boundary.js';
+import {
+  digitRunsOf,
+  longestDigitChain,
+  matchesAnyAt,
+  matchesAt,
+  mentions,
+  scanOf,
+  triggerFamily,
+} from './text-scan.js';
 
 const LETTER = /\p{L}/u;
 function isNonAsciiLetter(c: number): boolean {
@@ -180,15 +187,28 @@ const CARD_RUN = /(?=\d[\d -]{12})\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
 /** 4-4-4-4 groups joined by dots or no-break/thin spaces (the CARD_RUN separators are space and dash). */
 const CARD_DOTTED = /\d{4}([.\u00a0\u2009\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?/g;
 
+function isDottedCardCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
 function findDottedCards(text: string, out: RecognizerMatch[]): void {
-  CARD_DOTTED.lastIndex = 0;
-  for (let m = CARD_DOTTED.exec(text); m !== null; m = CARD_DOTTED.exec(text)) {
-    const end = m.index + m[0].length;
-    if (joinsBefore(text, m.index) || joinsAfter(text, end) || text.charCodeAt(m.index - 1) === 46) continue;
-    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) continue;
-    const digits = m[0].replace(/\D/g, '');
-    if (luhnCheck(digits) && cardBrand(digits) !== undefined) out.push({ start: m.index, end, score: 0.95 });
-  }
+  digitRunsOf(text, isDottedCardCode, 16, (runStart, runEnd) => {
+    const slice = text.slice(runStart, runEnd);
+    CARD_DOTTED.lastIndex = 0;
+    for (let m = CARD_DOTTED.exec(slice); m !== null; m = CARD_DOTTED.exec(slice)) {
+      const start = runStart + m.index;
+      const end = start + m[0].length;
+      if (joinsBefore(text, start) || joinsAfter(text, end) || text.charCodeAt(start - 1) === 46) continue;
+      if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) continue;
+      const digits = m[0].replace(/\D/g, '');
+      if (luhnCheck(digits) && cardBrand(digits) !== undefined) out.push({ start, end, score: 0.95 });
+    }
+  });
+}
+
+/** Card runs, SSNs: digits, spaces and dashes. */
+function isDigitSpaceDashCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 45;
 }
 
 function isDigit(c: number): boolean {
@@ -197,14 +217,21 @@ function isDigit(c: number): boolean {
 
 function findCards(text: string, out: RecognizerMatch[]): void {
   findDottedCards(text, out);
+  digitRunsOf(text, isDigitSpaceDashCode, 13, (start, end) => findCardRuns(text, start, end, out));
+}
+
+/** CARD_RUN matches inside one run of digits, spaces and dashes (they consist of nothing else). */
+function findCardRuns(text: string, from: number, to: number, out: RecognizerMatch[]): void {
+  const slice = text.slice(from, to);
   CARD_RUN.lastIndex = 0;
-  for (let m = CARD_RUN.exec(text); m !== null; m = CARD_RUN.exec(text)) {
-    const run = m[0];
+  for (let s = CARD_RUN.exec(slice); s !== null; s = CARD_RUN.exec(slice)) {
+    const run = s[0];
     if (run.length < 13) continue;
-    const runEnd = m.index + run.length;
+    const at = from + s.index;
+    const runEnd = at + run.length;
     // Boundaries by hand (cheaper than unicode lookarounds): not inside a word, a decimal or a path.
-    if (joinsBefore(text, m.index) || joinsAfter(text, runEnd)) continue;
-    const before = text.charCodeAt(m.index - 1);
+    if (joinsBefore(text, at) || joinsAfter(text, runEnd)) continue;
+    const before = text.charCodeAt(at - 1);
     if (before === 46 || before === 44 || before === 47 || before === 45) continue;
     const after = text.charCodeAt(runEnd);
     if (
@@ -218,30 +245,29 @@ function findCards(text: string, out: RecognizerMatch[]): void {
       groups.push({ start: g.index, end: g.index + g[0].length });
     if (groups.length > 1 && groups.some((g) => g.end - g.start > 6)) {
       // A long unseparated run next to short ones: only whole single groups can be cards.
-      for (const g of groups)
-        if (g.end - g.start >= 13) checkCard(text, m.index + g.start, m.index + g.end, out);
+      for (const g of groups) if (g.end - g.start >= 13) checkCard(text, at + g.start, at + g.end, out);
       continue;
     }
     // "GR11 6669 1820 …" is an IBAN-like string (valid ones belong to the IBAN recognizer).
-    if (/[A-Za-z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
-    let from = 0;
-    while (from < groups.length) {
+    if (/[A-Za-z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, at - 5), at))) continue;
+    let first = 0;
+    while (first < groups.length) {
       let found = -1;
-      for (let to = groups.length - 1; to >= from && found < 0; to--) {
-        const start = m.index + groups[from]!.start;
-        const end = m.index + groups[to]!.end;
+      for (let last = groups.length - 1; last >= first && found < 0; last--) {
+        const start = at + groups[first]!.start;
+        const end = at + groups[last]!.end;
         const digits = text.slice(start, end).replace(/[ -]/g, '');
         if (digits.length < 13 || digits.length > 19) continue;
-        if (luhnCheck(digits) && cardBrand(digits) !== undefined) found = to;
+        if (luhnCheck(digits) && cardBrand(digits) !== undefined) found = last;
       }
       if (found >= 0) {
-        const start = m.index + groups[from]!.start;
-        const end = m.index + groups[found]!.end;
+        const start = at + groups[first]!.start;
+        const end = at + groups[found]!.end;
         // Part of a longer digit run: a card only if a context word says so.
-        const partial = from > 0 || found < groups.length - 1;
-        out.push({ start, end, score: partial ? 0.45 : cardScore(start, end, found > from) });
-        from = found + 1;
-      } else from++;
+        const partial = first > 0 || found < groups.length - 1;
+        out.push({ start, end, score: partial ? 0.45 : cardScore(start, end, found > first) });
+        first = found + 1;
+      } else first++;
     }
   }
 }
@@ -261,18 +287,38 @@ function cardScore(start: number, end: number, grouped: boolean): number {
 }
 
 /** IBAN: country code + check digits, then exactly the country's length of alphanumerics (single spaces/dashes allowed). */
-const IBAN_START = /[A-Za-z]{2}\d{2}(?=[ -]?[A-Za-z0-9])/g;
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c);
+}
+
+/** IBAN_START at `at`: two letters, two digits, then (after one optional space or dash) a letter or digit. */
+function ibanStartAt(text: string, at: number): boolean {
+  if (!isAsciiLetter(text.charCodeAt(at)) || !isAsciiLetter(text.charCodeAt(at + 1))) return false;
+  if (!isDigit(text.charCodeAt(at + 2)) || !isDigit(text.charCodeAt(at + 3))) return false;
+  const c = text.charCodeAt(at + 4);
+  return isAsciiAlnum(c) || ((c === 32 || c === 45) && isAsciiAlnum(text.charCodeAt(at + 5)));
+}
+
+/** Tries IBAN_START only where the scan saw two letters then two digits (IBAN_START's every match starts there). */
 function findIbans(text: string, out: RecognizerMatch[]): void {
-  IBAN_START.lastIndex = 0;
-  for (let m = IBAN_START.exec(text); m !== null; m = IBAN_START.exec(text)) {
+  const scan = scanOf(text);
+  let lastIndex = 0;
+  for (let k = 0; k < scan.ibanCount; k++) {
+    const at = scan.ibanStarts[k]!;
+    if (at < lastIndex || !ibanStartAt(text, at)) continue;
+    lastIndex = at + 4;
     // Most hits sit inside words (`sha256`, `abc12`): the boundary check is cheaper than the lookup.
-    if (joinsBefore(text, m.index)) continue;
-    const length = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
+    if (joinsBefore(text, at)) continue;
+    const length = IBAN_LENGTHS[text.slice(at, at + 2).toUpperCase()];
     if (length === undefined) continue;
     // Count the country's number of alphanumerics (single spaces/dashes between), then build once.
     let count = 4;
-    let i = m.index + 4;
+    let i = at + 4;
     while (count < length && i < text.length) {
       const c = text.charCodeAt(i);
       if (isWordCode(c) && c !== 95) {
@@ -284,9 +330,9 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
     if (count !== length) continue;
     // The IBAN must end at a token boundary (a following space + more groups is fine).
     if (i < text.length && isWordCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 95) continue;
-    if (ibanCheck(text.slice(m.index, i).replace(/[ -]/g, '').toUpperCase())) {
-      out.push({ start: m.index, end: i });
-      IBAN_START.lastIndex = i;
+    if (ibanCheck(text.slice(at, i).replace(/[ -]/g, '').toUpperCase())) {
+      out.push({ start: at, end: i });
+      lastIndex = i;
     }
   }
 }
@@ -294,38 +340,60 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
 const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
 
 function findSsns(text: string, out: RecognizerMatch[]): void {
-  SSN_PATTERN.lastIndex = 0;
-  for (let m = SSN_PATTERN.exec(text); m !== null; m = SSN_PATTERN.exec(text)) {
-    if (
-      joinsBefore(text, m.index) ||
-      text.charCodeAt(m.index - 1) === 45 ||
-      joinsAfter(text, m.index + m[0].length)
-    )
-      continue;
-    if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
-    // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
-    out.push({ start: m.index, end: m.index + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 });
-  }
+  digitRunsOf(text, isDigitSpaceDashCode, 9, (runStart, runEnd) => {
+    // The lookahead reads up to 2 characters past the run.
+    const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
+    SSN_PATTERN.lastIndex = 0;
+    for (
+      let m = SSN_PATTERN.exec(slice);
+      m !== null && m.index < runEnd - runStart;
+      m = SSN_PATTERN.exec(slice)
+    ) {
+      const start = runStart + m.index;
+      if (
+        joinsBefore(text, start) ||
+        text.charCodeAt(start - 1) === 45 ||
+        joinsAfter(text, start + m[0].length)
+      )
+        continue;
+      if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
+      // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
+      out.push({ start, end: start + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 });
+    }
+  });
 }
 
 const IPV4_PATTERN =
   /(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
 
+function isIpv4Code(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 47;
+}
+
 function findIpv4(text: string, out: RecognizerMatch[]): void {
-  IPV4_PATTERN.lastIndex = 0;
-  for (let m = IPV4_PATTERN.exec(text); m !== null; m = IPV4_PATTERN.exec(text)) {
-    if (
-      joinsBefore(text, m.index) ||
-      text.charCodeAt(m.index - 1) === 46 ||
-      joinsAfter(text, m.index + m[0].length)
-    )
-      continue;
-    const value = m[0].replace(/\/\d+$/, '');
-    if (value === '0.0.0.0' || value === '255.255.255.255') continue;
-    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    out.push({ start: m.index, end: m.index + value.length });
-  }
+  digitRunsOf(text, isIpv4Code, 4, (runStart, runEnd) => {
+    // The lookahead reads up to 2 characters past the run.
+    const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
+    IPV4_PATTERN.lastIndex = 0;
+    for (
+      let m = IPV4_PATTERN.exec(slice);
+      m !== null && m.index < runEnd - runStart;
+      m = IPV4_PATTERN.exec(slice)
+    ) {
+      const start = runStart + m.index;
+      if (
+        joinsBefore(text, start) ||
+        text.charCodeAt(start - 1) === 46 ||
+        joinsAfter(text, start + m[0].length)
+      )
+        continue;
+      const value = m[0].replace(/\/\d+$/, '');
+      if (value === '0.0.0.0' || value === '255.255.255.255') continue;
+      if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+      out.push({ start, end: start + value.length });
+    }
+  });
 }
 
 function isIpv6Code(c: number): boolean {
@@ -378,25 +446,29 @@ const DATE_PATTERN = new RegExp(
 );
 
 const BIRTH_WORDS =
-  /born|birth|dob|d\.o\.b|geboren|geburt|geb\.|née?|naissance|nacid[oa]|nacimiento|cumpleaños|anniversaire/gi;
-/** Every BIRTH_WORDS alternative contains one of these. */
-const BIRTH_GATE = [
-  'born',
-  'birth',
-  'dob',
-  'd.o.b',
-  'geb',
-  'né',
-  'naissance',
-  'nacid',
-  'nacimiento',
-  'cumplea',
-  'anniversaire',
-];
+  /born|birth|dob|d\.o\.b|geboren|geburt|geb\.|née?|naissance|nacid[oa]|nacimiento|cumpleaños|anniversaire/iy;
+/** Every BIRTH_WORDS alternative starts with one of these. */
+const BIRTH_FAMILY = triggerFamily({
+  anywhere: [
+    'born',
+    'birth',
+    'dob',
+    'd.o.b',
+    'geb',
+    'né',
+    'naissance',
+    'nacid',
+    'nacimiento',
+    'cumpleaños',
+    'anniversaire',
+  ],
+});
 
 /** Dates within 40 characters after a birth word (the engine then checks the context window). */
 function findDatesOfBirth(text: string, out: RecognizerMatch[]): void {
-  findNear(text, BIRTH_WORDS, DATE_PATTERN, 40, plausibleDate, (start, end) => out.push({ start, end }));
+  findNearAt(text, BIRTH_FAMILY, BIRTH_WORDS, DATE_PATTERN, 40, plausibleDate, (start, end) =>
+    out.push({ start, end }),
+  );
 }
 
 function plausibleDate(value: string): boolean {
@@ -430,10 +502,10 @@ const ADDRESS_PATTERN = new RegExp(
 );
 /** Street words anchor the scan: the address pattern runs only in a window around each one. */
 function findAddresses(text: string, out: RecognizerMatch[]): void {
-  ADDRESS_PREFILTER.lastIndex = 0;
   let scannedTo = 0;
-  for (let hit = ADDRESS_PREFILTER.exec(text); hit !== null; hit = ADDRESS_PREFILTER.exec(text)) {
-    if (hit.index < scannedTo) continue;
+  matchesAt(text, text, ADDRESS_FAMILY, ADDRESS_PREFILTER, (hit) => {
+    const hitEnd = hit.index + hit[0].length;
+    if (hit.index < scannedTo) return hitEnd;
     let from = Math.max(scannedTo, hit.index - 72);
     // Start the window on a whitespace boundary so a house number is never cut in half.
     for (let k = 0; k < 32 && from > scannedTo && !/\s/.test(text[from - 1]!); k++) from--;
@@ -450,14 +522,24 @@ function findAddresses(text: string, out: RecognizerMatch[]): void {
       out.push({ start, end: start + m[0].length });
     }
     scannedTo = to;
-    ADDRESS_PREFILTER.lastIndex = Math.max(ADDRESS_PREFILTER.lastIndex, to);
-  }
+    return Math.max(hitEnd, to);
+  });
 }
 
 const ADDRESS_PREFILTER = new RegExp(
   `straße|strasse|str\\.|weg\\b|gasse|allee|platz|ring\\b|damm|ufer|\\b(?:${STREET_EN}|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda)(?![a-zà-ÿ])`,
-  'gi',
+  'iy',
 );
+/** Where an ADDRESS_PREFILTER match may start: its suffix words anywhere, its `\b` words at word starts. */
+const ADDRESS_FAMILY = triggerFamily({
+  anywhere: ['straße', 'strasse', 'str.', 'weg', 'gasse', 'allee', 'platz', 'ring', 'damm', 'ufer'],
+  wordStart: [
+    ...STREET_EN.split('|'),
+    ...'rue|avenue|boulevard|bd|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda|plaza|paseo|camino|carrer|ronda'.split(
+      '|',
+    ),
+  ],
+});
 
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*`;
 const PARTICLE = '(?:van|von|de|del|della|der|di|da|du|la|le|dos|das|y|ten|zu)';
@@ -467,44 +549,149 @@ const FULL_NAME = new RegExp(
   'uy',
 );
 const TITLE_TRIGGER =
-  /(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/g;
+  /(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Señor|Señora|Don|Doña|M(?=\.))\.?[ \t]+/y;
+/** Every TITLE_TRIGGER match starts with one of these (case-sensitive). */
+const TITLE_FAMILY = triggerFamily({
+  anywhere: [
+    'Mr',
+    'Ms',
+    'Miss',
+    'Mx',
+    'Dr',
+    'Prof',
+    'Herr',
+    'Frau',
+    'Mme',
+    'Mlle',
+    'Monsieur',
+    'Madame',
+    'Sr',
+    'Señor',
+    'Don',
+    'Doña',
+    'M.',
+  ],
+  caseSensitive: true,
+});
 /** Lower-case phrases: run case-sensitively over the shared lower-cased text (about twice as fast as `/i`). */
 const PHRASE_SOURCE =
   /(?:my name is|name is|i am called|full name\s?:|name\s?:|customer\s?:|patient\s?:|employee\s?:|contact person\s?:|signed,?|sincerely,?|regards,?|best,|cheers,|ich heiße|ich heisse|mein name ist|name lautet|kunde\s?:|kundin\s?:|mit freundlichen grüßen,?|viele grüße,?|je m'appelle|je m’appelle|mon nom est|nom\s?:|cordialement,?|me llamo|mi nombre es|nombre\s?:|atentamente,?|saludos,?|un saludo,?)[ \t]*\r?\n?[ \t]*/
     .source;
-const PHRASE_TRIGGER = new RegExp(PHRASE_SOURCE, 'g');
+const PHRASE_TRIGGER = new RegExp(PHRASE_SOURCE, 'y');
 /** For a text whose lower-cased form changes length (offsets would not line up). */
-const PHRASE_TRIGGER_CI = new RegExp(PHRASE_SOURCE, 'gi');
+const PHRASE_TRIGGER_CI = new RegExp(PHRASE_SOURCE, 'iy');
+/** Every PHRASE_SOURCE alternative starts with one of these. */
+const PHRASE_FAMILY = triggerFamily({
+  anywhere: [
+    'my name is',
+    'name',
+    'i am called',
+    'full name',
+    'customer',
+    'patient',
+    'employee',
+    'contact person',
+    'signed',
+    'sincerely',
+    'regards',
+    'best,',
+    'cheers,',
+    'ich heiße',
+    'ich heisse',
+    'mein name ist',
+    'kunde',
+    'kundin',
+    'mit freundlichen grüßen',
+    'viele grüße',
+    "je m'appelle",
+    'je m’appelle',
+    'mon nom est',
+    'nom',
+    'cordialement',
+    'me llamo',
+    'mi nombre es',
+    'atentamente',
+    'saludos',
+    'un saludo',
+  ],
+});
 
+/** Title and phrase triggers, each tried only where the scan saw one of its words start. */
 function findNames(text: string, out: RecognizerMatch[]): void {
   const lower = lowerOf(text);
   const sameLength = lower.length === text.length;
-  for (const trigger of [TITLE_TRIGGER, sameLength ? PHRASE_TRIGGER : PHRASE_TRIGGER_CI]) {
-    // Offsets in `lower` are offsets in `text` (same length).
-    const subject = trigger === PHRASE_TRIGGER ? lower : text;
-    trigger.lastIndex = 0;
-    for (let m = trigger.exec(subject); m !== null; m = trigger.exec(subject)) {
-      if (joinsBeforeLetter(text, m.index)) continue; // "Adr." is not "Dr."
-      FULL_NAME.lastIndex = m.index + m[0].length;
-      const name = FULL_NAME.exec(text);
-      if (name !== null)
-        out.push({
-          start: name.index,
-          end: name.index + name[0].length,
-          score: trigger === TITLE_TRIGGER ? 0.7 : 0.65,
-        });
-    }
-  }
+  const name = (m: RegExpExecArray, score: number): number => {
+    const after = m.index + m[0].length;
+    if (joinsBeforeLetter(text, m.index)) return after; // "Adr." is not "Dr."
+    FULL_NAME.lastIndex = after;
+    const found = FULL_NAME.exec(text);
+    if (found !== null) out.push({ start: found.index, end: found.index + found[0].length, score });
+    return after;
+  };
+  matchesAt(text, text, TITLE_FAMILY, TITLE_TRIGGER, (m) => name(m, 0.7));
+  // Offsets in `lower` are offsets in `text` (same length).
+  if (sameLength) matchesAt(text, lower, PHRASE_FAMILY, PHRASE_TRIGGER, (m) => name(m, 0.65));
+  else matchesAt(text, text, PHRASE_FAMILY, PHRASE_TRIGGER_CI, (m) => name(m, 0.65));
 }
 const NAME_PREFILTER_SOURCE =
   /\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|monsieur|madame|sr|sra|señor|don|doña|m\.|name|customer|patient|employee|contact|signed|sincerely|regards|best|cheers|heiße|heisse|kunde|kundin|grüße|grüßen|gruesse|freundlichen|appelle|nom|cordialement|llamo|nombre|atentamente|saludo|called)/
     .source;
 /** Run over the shared lower-cased text (case-sensitive is faster than `/i`); `/i` when offsets differ. */
-const NAME_PREFILTER_LOWER = new RegExp(NAME_PREFILTER_SOURCE);
-const NAME_PREFILTER = new RegExp(NAME_PREFILTER_SOURCE, 'i');
+const NAME_PREFILTER_LOWER = new RegExp(NAME_PREFILTER_SOURCE, 'y');
+const NAME_PREFILTER = new RegExp(NAME_PREFILTER_SOURCE, 'iy');
+/** Every NAME_PREFILTER match starts with one of these, at a word start. */
+const NAME_GATE_FAMILY = triggerFamily({
+  wordStart: [
+    'mr',
+    'ms',
+    'miss',
+    'mx',
+    'dr',
+    'prof',
+    'herr',
+    'frau',
+    'mme',
+    'mlle',
+    'monsieur',
+    'madame',
+    'sr',
+    'señor',
+    'don',
+    'doña',
+    'm.',
+    'name',
+    'customer',
+    'patient',
+    'employee',
+    'contact',
+    'signed',
+    'sincerely',
+    'regards',
+    'best',
+    'cheers',
+    'heiße',
+    'heisse',
+    'kunde',
+    'kundin',
+    'grüße',
+    'gruesse',
+    'freundlichen',
+    'appelle',
+    'nom',
+    'cordialement',
+    'llamo',
+    'nombre',
+    'atentamente',
+    'saludo',
+    'called',
+  ],
+});
 function mayHaveNames(text: string): boolean {
+  if (!mentions(text, NAME_GATE_FAMILY)) return false;
   const lower = lowerOf(text);
-  return lower.length === text.length ? NAME_PREFILTER_LOWER.test(lower) : NAME_PREFILTER.test(text);
+  return lower.length === text.length
+    ? matchesAnyAt(text, lower, NAME_GATE_FAMILY, NAME_PREFILTER_LOWER)
+    : matchesAnyAt(text, text, NAME_GATE_FAMILY, NAME_PREFILTER);
 }
 const NOT_NAMES = new Set([
   'The',
@@ -546,7 +733,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'credit-card',
     dataClass: 'pii.card',
     score: 0.95,
-    prefilter: (text) => featuresOf(text).digitRun >= 12,
+    prefilter: (text) => longestDigitChain(text) >= 12,
     find: findCards,
     contextBoost: 0.3,
     context: [
@@ -568,7 +755,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'iban',
     dataClass: 'pii.iban',
     score: 0.95,
-    prefilter: (text) => featuresOf(text).ibanStart,
+    prefilter: (text) => scanOf(text).ibanCount > 0,
     find: findIbans,
     context: ['iban', 'account', 'bank', 'konto', 'compte', 'cuenta', 'transfer', 'überweisung', 'virement'],
   },
@@ -576,7 +763,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'us-ssn',
     dataClass: 'pii.ssn',
     score: 0.8,
-    prefilter: (text) => featuresOf(text).digitRun >= 9,
+    prefilter: (text) => longestDigitChain(text) >= 9,
     find: findSsns,
     context: [
       'ssn',
@@ -594,7 +781,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'ipv4',
     dataClass: 'pii.ip',
     score: 0.75,
-    prefilter: (text) => featuresOf(text).digitRun >= 4 && text.includes('.'),
+    prefilter: (text) => longestDigitChain(text) >= 4 && text.includes('.'),
     find: findIpv4,
     context: ['ip', 'address', 'host', 'server', 'client', 'adresse', 'dirección', 'from', 'login'],
   },
@@ -610,7 +797,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'date-of-birth',
     dataClass: 'pii.dob',
     score: 0.6,
-    prefilter: mentionsAny(BIRTH_GATE),
+    prefilter: (text) => mentions(text, BIRTH_FAMILY),
     find: findDatesOfBirth,
     requireContext: true,
     contextWindow: 40,

@@ -1,7 +1,8 @@
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { jwtCheck } from '../validators/jwt.js';
 import { charClassCount, looksRandom } from '../validators/shannon-entropy.js';
-import { findNear, mentionsAny } from './text-boundary.js';
+import { findNearAt } from './text-boundary.js';
+import { matchesAnyAt, matchesAt, mentions, type TriggerFamily, triggerFamily } from './text-scan.js';
 
 const B = '(?<![A-Za-z0-9_-])';
 const E = '(?![A-Za-z0-9_-])';
@@ -9,7 +10,7 @@ const E = '(?![A-Za-z0-9_-])';
 /** Tokens with a documented, distinctive prefix. `validate` rejects placeholders such as `sk-xxxxxxxx…`. */
 function keyRecognizer(
   name: string,
-  prefilter: readonly string[],
+  needles: readonly string[],
   source: string,
   score = 0.95,
   minClasses = 2,
@@ -18,10 +19,19 @@ function keyRecognizer(
     name,
     dataClass: 'secret.api_key',
     score,
-    prefilter,
+    prefilter: needlePrefilter(needles),
     pattern: new RegExp(`${B}${source}${E}`, 'g'),
     validate: (value) => charClassCount(value) >= minClasses && !/(.)\1{7}/.test(value),
   };
+}
+
+/**
+ * A literal prefilter (any needle occurs, case-sensitive) answered by the one-pass scan
+ * instead of a search per text.
+ */
+function needlePrefilter(needles: readonly string[]): (text: string) => boolean {
+  const family = triggerFamily({ anywhere: needles, caseSensitive: true });
+  return (text) => mentions(text, family);
 }
 
 const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
@@ -61,9 +71,11 @@ function findUrlPasswords(text: string, out: RecognizerMatch[]): void {
 const PASSWORD_WORDS =
   'password|passwd|passwort|kennwort|pwd|pass|passphrase|mot de passe|mdp|contraseña|contrasena|clave';
 /** `password: x`, `"password": "x"`, `Password=x;` (ADO.NET, JDBC query strings, YAML, env files). */
-const PASSWORD_KEYWORD = new RegExp(`(?:${PASSWORD_WORDS})`, 'gi');
-/** Every PASSWORD_WORDS alternative contains one of these. */
-const PASSWORD_GATE = ['pass', 'pwd', 'kennwort', 'mdp', 'contrase', 'clave'];
+const PASSWORD_KEYWORD = new RegExp(`(?:${PASSWORD_WORDS})`, 'iy');
+/** Every PASSWORD_WORDS alternative starts with one of these. */
+const PASSWORD_FAMILY = triggerFamily({
+  anywhere: ['pass', 'pwd', 'kennwort', 'mot de passe', 'mdp', 'contraseña', 'contrasena', 'clave'],
+});
 /** After a password word: an optional suffix (`_hash`, `word`), a separator, an optional quote, the value. */
 const PASSWORD_VALUE =
   /[\w-]{0,12}?(?:\\*["'])?[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s)[ \t]*(?:\\*["'])?([^\s"',;&<>\\]{4,128})/y;
@@ -80,26 +92,30 @@ function passwordLike(value: string): boolean {
   return charClassCount(value) >= 2 || value.length >= 12;
 }
 
-/** Finds a keyword first (cheap), then reads the assignment after it with a sticky regex. */
+/**
+ * Finds a keyword first, then reads the assignment after it with a sticky regex. The keyword
+ * regex (sticky) is tried only where the scan saw one of its family's words start.
+ */
 function findAssignments(
   out: RecognizerMatch[],
   text: string,
+  family: TriggerFamily,
   keyword: RegExp,
   value: RegExp,
   accept: (value: string) => string | undefined,
 ): void {
-  keyword.lastIndex = 0;
-  for (let k = keyword.exec(text); k !== null; k = keyword.exec(text)) {
-    if (joinsBeforeAsLetter(text, k.index)) continue;
-    value.lastIndex = k.index + k[0].length;
+  matchesAt(text, text, family, keyword, (k) => {
+    const after = k.index + k[0].length;
+    if (joinsBeforeAsLetter(text, k.index)) return after;
+    value.lastIndex = after;
     const m = value.exec(text);
-    if (m === null) continue;
+    if (m === null) return after;
     const accepted = accept(m[1]!);
-    if (accepted === undefined) continue;
+    if (accepted === undefined) return after;
     const start = value.lastIndex - m[1]!.length;
     out.push({ start, end: start + accepted.length });
-    keyword.lastIndex = Math.max(keyword.lastIndex, start + accepted.length);
-  }
+    return Math.max(after, start + accepted.length);
+  });
 }
 
 /** A letter right before a keyword makes it part of a longer word (`Zugriffstoken`); `_`, digits and escapes do not. */
@@ -114,28 +130,40 @@ function joinsBeforeAsLetter(text: string, index: number): boolean {
 }
 
 function findPasswordAssignments(text: string, out: RecognizerMatch[]): void {
-  findAssignments(out, text, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) =>
+  findAssignments(out, text, PASSWORD_FAMILY, PASSWORD_KEYWORD, PASSWORD_VALUE, (value) =>
     passwordLike(value) ? value : undefined,
   );
 }
 
 const TOKEN_WORDS =
   'api[_-]?key|apikey|api[_-]?token|access[_-]?key|secret[_-]?key|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|auth|authorization|bearer|credential|credentials|private[_-]?key|signing[_-]?key|webhook[_-]?secret|session[_-]?id|cookie|x-api-key|accountkey|sharedaccesskey|subscription-key|schlüssel|clé|clave';
-const TOKEN_KEYWORD = new RegExp(`(?:${TOKEN_WORDS})`, 'gi');
-/** Every TOKEN_WORDS alternative contains one of these: texts without any skip the keyword scan. */
-const TOKEN_GATE = [
-  'key',
-  'token',
-  'secret',
-  'auth',
-  'bearer',
-  'credential',
-  'session',
-  'cookie',
-  'schlüssel',
-  'clé',
-  'clave',
-];
+const TOKEN_KEYWORD = new RegExp(`(?:${TOKEN_WORDS})`, 'iy');
+/** Every TOKEN_WORDS alternative starts with one of these. */
+const TOKEN_FAMILY = triggerFamily({
+  anywhere: [
+    'api',
+    'access',
+    'secret',
+    'client',
+    'token',
+    'refresh',
+    'auth',
+    'bearer',
+    'credential',
+    'private',
+    'signing',
+    'webhook',
+    'session',
+    'cookie',
+    'x-api-key',
+    'accountkey',
+    'sharedaccesskey',
+    'subscription-key',
+    'schlüssel',
+    'clé',
+    'clave',
+  ],
+});
 /** After a key/secret/token word: suffix, separator (or just a space), optional quote or scheme, the value. */
 const TOKEN_VALUE =
   /[\w.-]{0,40}?(?:\\*["')\]]){0,2}[ \t]*(?:[:=]|=>|\s(?:is|ist|est|es)\s|\s)[ \t]*(?:\\*["']|Bearer\s+|Basic\s+|Token\s+)?([A-Za-z0-9_\-+/=.~]{16,512})/y;
@@ -144,7 +172,7 @@ const TOKEN_VALUE =
 const IDENTIFIER_SHAPE = /^(?:[a-z]{2,}|[A-Z]{2,})(?:[_.-](?:[a-z]+|[A-Z]+)\d*)+$/;
 
 function findTokens(text: string, out: RecognizerMatch[]): void {
-  findAssignments(out, text, TOKEN_KEYWORD, TOKEN_VALUE, (raw) => {
+  findAssignments(out, text, TOKEN_FAMILY, TOKEN_KEYWORD, TOKEN_VALUE, (raw) => {
     const value = raw.replace(/[.]+$/, '');
     return !looksRandom(value) || /^\d+$/.test(value) || IDENTIFIER_SHAPE.test(value) ? undefined : value;
   });
@@ -153,16 +181,21 @@ function findTokens(text: string, out: RecognizerMatch[]): void {
 /** 40 base64 characters near AWS words: the secret access key. */
 const AWS_SECRET = /(?<![A-Za-z0-9/+_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])/g;
 
-const AWS_WORDS = /aws|amazon|secret_access|secretaccess|secret access|secret/gi;
-/** Every AWS_WORDS alternative contains one of these. */
-const AWS_GATE = ['aws', 'amazon', 'secret'];
+const AWS_WORDS = /aws|amazon|secret_access|secretaccess|secret access|secret/iy;
+/** Every AWS_WORDS alternative starts with one of these. */
+const AWS_FAMILY = triggerFamily({ anywhere: ['aws', 'amazon', 'secret'] });
 const awsSecretShape = (value: string): boolean =>
   /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, 40);
 
 /** 40-character AWS secrets within 96 characters after an AWS/secret word. */
 function findAwsSecrets(text: string, out: RecognizerMatch[]): void {
-  findNear(text, AWS_WORDS, AWS_SECRET, 96, awsSecretShape, (start, end) => out.push({ start, end }));
+  findNearAt(text, AWS_FAMILY, AWS_WORDS, AWS_SECRET, 96, awsSecretShape, (start, end) =>
+    out.push({ start, end }),
+  );
 }
+
+const TWILIO = /twilio/iy;
+const TWILIO_FAMILY = triggerFamily({ anywhere: ['twilio'] });
 
 /** The built-in secret recognizers. */
 export const secretRecognizers: readonly Recognizer[] = [
@@ -186,7 +219,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'aws-secret-access-key',
     dataClass: 'secret.api_key',
     score: 0.9,
-    prefilter: mentionsAny(AWS_GATE),
+    prefilter: (text) => mentions(text, AWS_FAMILY),
     find: findAwsSecrets,
     requireContext: true,
     contextWindow: 96,
@@ -212,7 +245,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'slack-webhook',
     dataClass: 'secret.api_key',
     score: 0.95,
-    prefilter: ['hooks.slack.com'],
+    prefilter: needlePrefilter(['hooks.slack.com']),
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,200}/g,
   },
   // @see https://docs.stripe.com/keys
@@ -228,7 +261,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'twilio-auth-token',
     dataClass: 'secret.api_key',
     score: 0.85,
-    prefilter: (text) => /twilio/i.test(text),
+    prefilter: (text) => matchesAnyAt(text, text, TWILIO_FAMILY, TWILIO),
     pattern: /(?<![A-Za-z0-9])[0-9a-f]{32}(?![A-Za-z0-9])/g,
     requireContext: true,
     contextWindow: 96,
@@ -251,7 +284,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'jwt',
     dataClass: 'secret.jwt',
     score: 0.95,
-    prefilter: ['eyJ', 'eyA', 'ewo'],
+    prefilter: needlePrefilter(['eyJ', 'eyA', 'ewo']),
     pattern: /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
     validate: jwtCheck,
   },
@@ -259,28 +292,28 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'private-key',
     dataClass: 'secret.private_key',
     score: 1,
-    prefilter: ['PRIVATE KEY'],
+    prefilter: needlePrefilter(['PRIVATE KEY']),
     find: findPrivateKeys,
   },
   {
     name: 'url-password',
     dataClass: 'secret.password',
     score: 0.98,
-    prefilter: ['://'],
+    prefilter: needlePrefilter(['://']),
     find: findUrlPasswords,
   },
   {
     name: 'password-assignment',
     dataClass: 'secret.password',
     score: 0.85,
-    prefilter: mentionsAny(PASSWORD_GATE),
+    prefilter: (text) => mentions(text, PASSWORD_FAMILY),
     find: findPasswordAssignments,
   },
   {
     name: 'keyword-token',
     dataClass: 'secret.token',
     score: 0.8,
-    prefilter: mentionsAny(TOKEN_GATE),
+    prefilter: (text) => mentions(text, TOKEN_FAMILY),
     find: findTokens,
   },
 ];

@@ -1,3 +1,5 @@
+import { longestDigitChain, matchesAt, scanOf, type TriggerFamily } from './text-scan.js';
+
 /** Whether the code unit is an ASCII letter, digit or underscore. */
 export function isWordCode(code: number): boolean {
   return (
@@ -144,24 +146,26 @@ export function joinsBeforeLetter(text: string, index: number): boolean {
 }
 
 /**
- * Runs `pattern` (global) only in windows of `after` characters following each hit of
- * `trigger` (global): for values that are only sensitive next to a context word, so the
- * value pattern never scans the whole text. Window starts are checked with `joinsBefore`.
+ * Runs `pattern` (global) only in windows of `after` characters following each match of
+ * `trigger` (sticky, tried where the scan saw a word of `family` start): for values that are
+ * only sensitive next to a context word, so the value pattern never scans the whole text.
+ * Window starts are checked with `joinsBefore`.
  */
-export function findNear(
+export function findNearAt(
   text: string,
+  family: TriggerFamily,
   trigger: RegExp,
   pattern: RegExp,
   after: number,
   accept: (value: string) => boolean,
   push: (start: number, end: number) => void,
 ): void {
-  trigger.lastIndex = 0;
   let scannedTo = 0;
-  for (let t = trigger.exec(text); t !== null; t = trigger.exec(text)) {
-    const from = Math.max(scannedTo, t.index + t[0].length);
-    const to = Math.min(text.length, t.index + t[0].length + after);
-    if (from >= to) continue;
+  matchesAt(text, text, family, trigger, (t) => {
+    const triggerEnd = t.index + t[0].length;
+    const from = Math.max(scannedTo, triggerEnd);
+    const to = Math.min(text.length, triggerEnd + after);
+    if (from >= to) return triggerEnd;
     const window = text.slice(from, Math.min(text.length, to + 64));
     pattern.lastIndex = 0;
     for (let m = pattern.exec(window); m !== null && m.index < to - from; m = pattern.exec(window)) {
@@ -170,10 +174,11 @@ export function findNear(
       if (accept(m[0])) push(start, start + m[0].length);
     }
     scannedTo = to;
-  }
+    return triggerEnd;
+  });
 }
 
-/** Cheap facts about a text, computed in one pass and shared by the digit-based recognizers. */
+/** Cheap facts about a text, shared by the digit-based recognizers (computed by the one-pass scan). */
 export interface TextFeatures {
   /** Most digits in one run where up to two separators (space, `-`, `.`, `/`, `(`, `)`) may sit between digits. */
   digitRun: number;
@@ -181,58 +186,7 @@ export interface TextFeatures {
   ibanStart: boolean;
 }
 
-let lastText: string | undefined;
-const lastFeatures: TextFeatures = { digitRun: 0, ibanStart: false };
-
-/** Features of `text`; the last result is memoized, since every recognizer asks about the same text in turn. */
+/** Features of `text`, read from its scan (chains under 4 digits count as 0 digits). */
 export function featuresOf(text: string): TextFeatures {
-  if (text === lastText) return lastFeatures;
-  let run = 0;
-  let best = 0;
-  let separators = 0;
-  let letters = 0;
-  let digitsAfterLetters = 0;
-  let ibanStart = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      run++;
-      separators = 0;
-      if (run > best) best = run;
-      if (letters >= 2) {
-        digitsAfterLetters++;
-        if (digitsAfterLetters === 2) ibanStart = true;
-      }
-      continue;
-    }
-    digitsAfterLetters = 0;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-      letters++;
-      run = 0;
-      separators = 0;
-      continue;
-    }
-    letters = 0;
-    if (
-      c === 32 ||
-      c === 45 ||
-      c === 46 ||
-      c === 47 ||
-      c === 40 ||
-      c === 41 ||
-      c === 9 ||
-      c === 0xa0 ||
-      c === 0x2009 ||
-      c === 0x202f
-    ) {
-      if (++separators > 2) run = 0;
-    } else {
-      run = 0;
-      separators = 0;
-    }
-  }
-  lastText = text;
-  lastFeatures.digitRun = best;
-  lastFeatures.ibanStart = ibanStart;
-  return lastFeatures;
+  return { digitRun: longestDigitChain(text), ibanStart: scanOf(text).ibanCount > 0 };
 }

@@ -1,0 +1,393 @@
+/**
+ * One pass over a text that tells every built-in recognizer where it may find something.
+ *
+ * Before it, each text got about 25 linear passes (a regex scan or an `/i` gate per
+ * recognizer); merging those alternations into one regex is slower still, because irregexp
+ * tries every alternative at every position. This pass reads each code unit once and records
+ * where the words of every registered trigger family start (a trie over the case-folded
+ * words, entered through a table of two-character prefixes so most positions cost two table
+ * loads), and where an IBAN may start (two ASCII letters, then two digits). Runs of digits
+ * and digit punctuation are found by one native regex scan (`digitRunsOf`).
+ *
+ * Recognizers then run their own regexes only at those positions (sticky) or inside those
+ * runs. What they find is exactly what their global scans found: every match of those scans
+ * starts at a recorded position (the families are supersets: case-insensitive words match any
+ * code unit whose lower case is the word's character) or lies inside a recorded run.
+ */
+
+/** A set of trigger words whose start positions the scan records. */
+export interface TriggerFamily {
+  readonly id: number;
+}
+
+interface Word {
+  family: number;
+  word: string;
+  caseSensitive: boolean;
+  wordStart: boolean;
+}
+
+const words: Word[] = [];
+let familyCount = 0;
+
+/** Options of `triggerFamily`. */
+export interface TriggerWords {
+  /** Words recorded wherever they start. */
+  anywhere?: readonly string[];
+  /** Words recorded only where no ASCII letter, digit or `_` precedes them (a regex `\b`). */
+  wordStart?: readonly string[];
+  /** Words must match exactly; otherwise any code unit whose lower case is the word's character matches. */
+  caseSensitive?: boolean;
+}
+
+/** Registers trigger words (two characters or more) whose start positions the scan records. */
+export function triggerFamily(spec: TriggerWords): TriggerFamily {
+  const family = familyCount++;
+  for (const [list, wordStart] of [
+    [spec.anywhere ?? [], false],
+    [spec.wordStart ?? [], true],
+  ] as const)
+    for (const word of list) {
+      if (word.length < 2) throw new Error(`trigger word '${word}' must have two characters or more`);
+      const caseSensitive = spec.caseSensitive === true;
+      words.push({ family, word: caseSensitive ? word : word.toLowerCase(), caseSensitive, wordStart });
+    }
+  tables = undefined;
+  return { id: family };
+}
+
+interface Terminal {
+  family: number;
+  /** The exact word, for case-sensitive families. */
+  exact: string | undefined;
+}
+
+interface Trie {
+  /** next[node * width + symbol]: child, 0 when none (node 0 is the root). */
+  next: Int32Array;
+  /** pairs[first * width + second]: the node after two characters, 0 when no word starts so. */
+  pairs: Int32Array;
+  terminals: (Terminal[] | undefined)[];
+}
+
+interface Tables {
+  /** Symbol of each code unit's lower case (0: in no word). */
+  symbols: Uint8Array;
+  width: number;
+  /** Words recorded at any position. */
+  anywhere: Trie;
+  /** Words recorded only at word starts. */
+  wordStart: Trie;
+}
+
+let tables: Tables | undefined;
+
+function buildTrie(width: number, symbolOf: Map<string, number>, wordStart: boolean): Trie {
+  const children: Map<number, number>[] = [new Map()];
+  const terminals: (Terminal[] | undefined)[] = [undefined];
+  for (const { family, word, caseSensitive, wordStart: atWordStart } of words) {
+    if (atWordStart !== wordStart) continue;
+    let node = 0;
+    for (const ch of word.toLowerCase()) {
+      const symbol = symbolOf.get(ch)!;
+      let child = children[node]!.get(symbol);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        terminals.push(undefined);
+        children[node]!.set(symbol, child);
+      }
+      node = child;
+    }
+    const list = terminals[node] ?? [];
+    terminals[node] = list;
+    const exact = caseSensitive ? word : undefined;
+    if (!list.some((t) => t.family === family && t.exact === exact)) list.push({ family, exact });
+  }
+  const next = new Int32Array(children.length * width);
+  children.forEach((map, node) => {
+    for (const [symbol, child] of map) next[node * width + symbol] = child;
+  });
+  const pairs = new Int32Array(width * width);
+  for (const [first, node] of children[0]!)
+    for (const [second, child] of children[node]!) pairs[first * width + second] = child;
+  return { next, pairs, terminals };
+}
+
+function buildTables(): Tables {
+  const symbolOf = new Map<string, number>();
+  for (const { word } of words)
+    for (const ch of word.toLowerCase()) if (!symbolOf.has(ch)) symbolOf.set(ch, symbolOf.size + 1);
+  if (symbolOf.size > 254) throw new Error('too many distinct trigger characters');
+  const width = symbolOf.size + 1;
+  const symbols = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    // Only code units whose lower case is a word character matter; most are not letters at all.
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length === 1) symbols[c] = symbolOf.get(lower) ?? 0;
+  }
+  return {
+    symbols,
+    width,
+    anywhere: buildTrie(width, symbolOf, false),
+    wordStart: buildTrie(width, symbolOf, true),
+  };
+}
+
+/** Character classes: a regex `\w` without the `u` flag (digit, letter, `_`), digit punctuation. */
+const DIGIT = 1;
+const LETTER = 2;
+const UNDERSCORE = 4;
+const WORD_CHAR = DIGIT | LETTER | UNDERSCORE;
+const PUNCTUATION = 8;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = LETTER;
+for (let c = 97; c <= 122; c++) CLASS[c] = LETTER;
+CLASS[95] = UNDERSCORE;
+// What phone numbers, cards, SSNs, IPv4 addresses and dates hold between digits.
+for (const c of [32, 9, 40, 41, 46, 47, 43, 45, 0xa0, 0x2009, 0x202f]) CLASS[c] = PUNCTUATION;
+
+/** What the pass found in one text. Valid until the next text is scanned. */
+export interface TextScan {
+  /** Positions where two ASCII letters are followed by two digits (an IBAN may start there), ascending. */
+  ibanStarts: Int32Array;
+  ibanCount: number;
+  /** Per family: how many start positions were recorded. */
+  counts: Int32Array;
+  /** Per family: the start positions, ascending (the first `counts[family]` entries). */
+  positions: Int32Array[];
+}
+
+const scan: TextScan = {
+  ibanStarts: new Int32Array(16),
+  ibanCount: 0,
+  counts: new Int32Array(0),
+  positions: [],
+};
+let scannedText: string | undefined;
+let scannedTables: Tables | undefined;
+
+function grow(array: Int32Array, needed: number): Int32Array {
+  if (needed <= array.length) return array;
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+function record(family: number, at: number): void {
+  const count = scan.counts[family]!;
+  let positions = scan.positions[family]!;
+  if (count > 0 && positions[count - 1] === at) return;
+  if (count === positions.length) positions = scan.positions[family] = grow(positions, count + 1);
+  positions[count] = at;
+  scan.counts[family] = count + 1;
+}
+
+/** Records the words of `trie` that start at `start`, given the node after its first two characters. */
+function walk(trie: Trie, t: Tables, text: string, start: number, node: number): void {
+  const { symbols, width } = t;
+  const { next, terminals } = trie;
+  const n = text.length;
+  for (let j = start + 2; ; j++) {
+    const ends = terminals[node];
+    if (ends !== undefined)
+      for (const end of ends)
+        if (end.exact === undefined || text.startsWith(end.exact, start)) record(end.family, start);
+    if (j >= n) return;
+    const symbol = symbols[text.charCodeAt(j)]!;
+    if (symbol === 0) return;
+    node = next[node * width + symbol]!;
+    if (node === 0) return;
+  }
+}
+
+/** The scan of `text`; the last one is memoized, since every recognizer asks about the same text in turn. */
+export function scanOf(text: string): TextScan {
+  tables ??= buildTables();
+  const t = tables;
+  if (text === scannedText && t === scannedTables) return scan;
+  if (scan.counts.length !== familyCount) {
+    scan.counts = new Int32Array(familyCount);
+    scan.positions = Array.from({ length: familyCount }, () => new Int32Array(8));
+  } else scan.counts.fill(0);
+  const { symbols, width, anywhere, wordStart } = t;
+  const anyPairs = anywhere.pairs;
+  const startPairs = wordStart.pairs;
+  const n = text.length;
+  let ibanCount = 0;
+  let letters = 0; // ASCII letters right before i
+  let previous = 0; // symbol of the character before i
+  let classBefore = 0; // class of the character before the previous one
+  let classPrevious = 0; // class of the character before i
+  let runStart = -1; // start of the current run of digits and digit punctuation
+  let runDigits = 0;
+  runCount = 0;
+  chain = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const symbol = symbols[c]!;
+    if (previous !== 0 && symbol !== 0) {
+      const pair = previous * width + symbol;
+      const any = anyPairs[pair]!;
+      if (any !== 0) walk(anywhere, t, text, i - 1, any);
+      if ((classBefore & WORD_CHAR) === 0) {
+        const start = startPairs[pair]!;
+        if (start !== 0) walk(wordStart, t, text, i - 1, start);
+      }
+    }
+    const k = CLASS[c]!;
+    if (k === DIGIT) {
+      // Two letters, then two digits.
+      if (letters >= 2) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57) {
+          if (ibanCount === scan.ibanStarts.length) scan.ibanStarts = grow(scan.ibanStarts, ibanCount + 1);
+          scan.ibanStarts[ibanCount++] = i - 2;
+        }
+      }
+      letters = 0;
+      if (runStart < 0) {
+        runStart = i;
+        runDigits = 0;
+      }
+      runDigits++;
+    } else {
+      if (k === LETTER) letters++;
+      else letters = 0;
+      if (k === PUNCTUATION) {
+        if (runStart < 0) {
+          runStart = i;
+          runDigits = 0;
+        }
+      } else if (runStart >= 0) {
+        if (runDigits >= 4) pushRun(runStart, i, runDigits);
+        runStart = -1;
+      }
+    }
+    classBefore = classPrevious;
+    classPrevious = k;
+    previous = symbol;
+  }
+  if (runStart >= 0 && runDigits >= 4) pushRun(runStart, n, runDigits);
+  scan.ibanCount = ibanCount;
+  scannedText = text;
+  scannedTables = t;
+  return scan;
+}
+
+/** Whether the scan of `text` recorded any start of `family`. */
+export function mentions(text: string, family: TriggerFamily): boolean {
+  return scanOf(text).counts[family.id]! > 0;
+}
+
+/** Whether the sticky `pattern` matches `subject` at a recorded start of `family` in `text`. */
+export function matchesAnyAt(text: string, subject: string, family: TriggerFamily, pattern: RegExp): boolean {
+  const s = scanOf(text);
+  const positions = s.positions[family.id]!;
+  for (let k = 0, count = s.counts[family.id]!; k < count; k++) {
+    pattern.lastIndex = positions[k]!;
+    if (pattern.test(subject)) return true;
+  }
+  return false;
+}
+
+/**
+ * The matches of a global scan of `pattern` over `text`, found by trying the sticky `pattern`
+ * only at the recorded starts of `family` (which must include every position where a match
+ * can start). `each` gets each match and returns where the next may start (what the scan's
+ * `lastIndex` would be: at least the end of this match).
+ */
+export function matchesAt(
+  text: string,
+  subject: string,
+  family: TriggerFamily,
+  pattern: RegExp,
+  each: (match: RegExpExecArray) => number,
+): void {
+  const s = scanOf(text);
+  const count = s.counts[family.id]!;
+  if (count === 0) return;
+  const positions = s.positions[family.id]!;
+  let from = 0;
+  for (let k = 0; k < count; k++) {
+    const at = positions[k]!;
+    if (at < from) continue;
+    pattern.lastIndex = at;
+    const match = pattern.exec(subject);
+    if (match === null) continue;
+    from = Math.max(each(match), at + 1);
+  }
+}
+
+let runs: Int32Array = new Int32Array(48);
+let runCount = 0;
+/** `longestDigitChain` of the scanned text, -1 until asked. */
+let chain = -1;
+
+function pushRun(start: number, end: number, digits: number): void {
+  runs = grow(runs, (runCount + 1) * 3);
+  runs[runCount * 3] = start;
+  runs[runCount * 3 + 1] = end;
+  runs[runCount * 3 + 2] = digits;
+  runCount++;
+}
+
+/**
+ * Most digits in one chain where up to two separators (space, `-`, `.`, `/`, `(`, `)`, tab,
+ * no-break or thin space) sit between digits; chains under 4 digits count as 0. Such a chain
+ * lies inside one digit run, so only those are read.
+ */
+export function longestDigitChain(text: string): number {
+  scanOf(text);
+  if (chain >= 0) return chain;
+  let best = 0;
+  for (let r = 0; r < runCount; r++) {
+    if (runs[r * 3 + 2]! <= best) continue;
+    let run = 0;
+    let separators = 0;
+    for (let i = runs[r * 3]!, end = runs[r * 3 + 1]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        run++;
+        separators = 0;
+        if (run > best) best = run;
+      } else if (c === 43) {
+        run = 0;
+        separators = 0;
+      } else if (++separators > 2) run = 0;
+    }
+  }
+  chain = best;
+  return best;
+}
+
+/**
+ * Calls `each(start, end)` for every maximal run of characters accepted by `member` (digits
+ * and some digit punctuation) holding at least `minDigits` digits (4 or more). A regex whose
+ * matches consist of such characters only finds all its matches inside these runs.
+ */
+export function digitRunsOf(
+  text: string,
+  member: (c: number) => boolean,
+  minDigits: number,
+  each: (start: number, end: number) => void,
+): void {
+  scanOf(text);
+  for (let r = 0; r < runCount; r++) {
+    if (runs[r * 3 + 2]! < minDigits) continue;
+    const end = runs[r * 3 + 1]!;
+    let i = runs[r * 3]!;
+    while (i < end) {
+      while (i < end && !member(text.charCodeAt(i))) i++;
+      const start = i;
+      let digits = 0;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (!member(c)) break;
+        if (c >= 48 && c <= 57) digits++;
+      }
+      if (digits >= minDigits) each(start, i);
+    }
+  }
+}
