@@ -1,12 +1,17 @@
 // One fan-out measurement in a fresh process (so peak RSS belongs to this size alone).
 // Plain JavaScript against the *built* packages (dist/), as users run Baton: TypeScript
 // loaders such as tsx wrap every named inner function and would be measured too.
-// Usage: node fanout-worker.mjs <n> [latencyMs]
+// Usage: node fanout-worker.mjs <n> [latencyMs] [policies]
+//   policies: `minimization` (default) or `none` (the core runtime alone).
 import { createOrchestrator, createRegistry, defineAgent } from '../packages/core/dist/index.js';
 import { minimizationPolicy } from '../packages/policy/dist/index.js';
 
 const n = Number(process.argv[2] ?? 1000);
 const latencyMs = Number(process.argv[3] ?? 0);
+const policyMode = process.argv[4] ?? 'minimization';
+if (policyMode !== 'minimization' && policyMode !== 'none') {
+  throw new Error(`policies must be 'minimization' or 'none', got ${policyMode}`);
+}
 
 // A model that answers at once with a fixed text: what is left is Baton's own overhead.
 const result = {
@@ -39,7 +44,7 @@ async function floor(count) {
 let cpuMs = 0;
 
 // The full public path: a supervisor fans out through ctx.map to default-loop workers,
-// with the minimization policy, the scheduler, the budget ledger, events and the report.
+// with the minimization policy (unless `none`), the scheduler, the budget ledger, events and the report.
 async function baton(count) {
   const worker = defineAgent({ name: 'worker', instructions: 'Answer in one word.', maxOutputTokens: 16 });
   const supervisor = defineAgent({
@@ -56,7 +61,7 @@ async function baton(count) {
   const orchestrator = createOrchestrator({
     registry: createRegistry({ providers: { bench: () => model } }),
     defaultModel: `bench:${model.modelId}`,
-    policies: [minimizationPolicy()],
+    policies: policyMode === 'none' ? [] : [minimizationPolicy()],
     limits: { concurrency: latencyMs > 0 ? count + 1 : 1024, budget: { tokens: 1e12 } },
   });
   const start = performance.now();
@@ -76,5 +81,5 @@ const floorMs = await floor(n);
 const measured = await baton(n);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(
-  `${JSON.stringify({ n, ms: measured.ms, cpuMs, floorMs, peakRssMb, tasks: measured.tasks, status: measured.status })}\n`,
+  `${JSON.stringify({ n, policies: policyMode, ms: measured.ms, cpuMs, floorMs, peakRssMb, tasks: measured.tasks, status: measured.status })}\n`,
 );
