@@ -88,6 +88,7 @@ export {
   createScheduler,
   type PriorityScheduler,
   type SchedulerOptions,
+  type SchedulerTicket,
 } from './scheduler/create-scheduler.js';
 export type { Lease, Scheduler, SchedulerTask } from './scheduler/scheduler.js';
 export {

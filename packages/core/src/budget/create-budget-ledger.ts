@@ -110,22 +110,25 @@ function metersOf(prefix: string, budget: Budget | undefined, carveFrom?: readon
 const display = (dimension: number, value: number) => (dimension === COST ? value / NANO : value);
 
 class ReservationImpl implements Reservation {
-  readonly id: string;
   readonly tokens: number;
   readonly costUsd: number;
   /** 0 open, 1 settled, 2 released. */
   state = 0;
   signal: CancellationSignal | null = null;
   constructor(
-    id: number,
+    readonly number: number,
     request: ReservationRequest,
     readonly amounts: readonly number[],
     readonly scope: Scope,
     readonly ledger: LedgerImpl,
   ) {
-    this.id = `r${id}`;
     this.tokens = request.tokens;
     this.costUsd = request.costUsd;
+  }
+
+  // Made when read (an event a listener sees): most reservations are never named.
+  get id(): string {
+    return `r${this.number}`;
   }
 
   settle(actual: { tokens: number; costUsd: number }): void {

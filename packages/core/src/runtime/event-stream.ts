@@ -10,6 +10,11 @@ export const now = (): number => origin + performance.now();
 /**
  * The run's single ordered stream. Events are plain objects stamped once and handed to
  * listeners synchronously; nothing is kept unless a listener keeps it.
+ *
+ * A `tap` (the run's report) sees every `emit` before the listeners. The runtime feeds the
+ * tap its hottest events (a task's lifecycle, its model calls) directly instead, and then
+ * builds the event object only when a listener exists (`observed`): it `deliver`s it, or
+ * `skip`s its number, so numbering is the same whether or not anyone listens.
  */
 export class RunEventStream {
   readonly runId: string;
@@ -17,9 +22,16 @@ export class RunEventStream {
   private readonly listeners: RunEventListener[] = [];
   private closed = false;
   private readonly iterators = new Set<{ push(event: RunEvent): void; end(): void }>();
+  private readonly tap: RunEventListener | undefined;
 
-  constructor(runId: string) {
+  constructor(runId: string, tap?: RunEventListener) {
     this.runId = runId;
+    this.tap = tap;
+  }
+
+  /** Whether any listener (besides the tap) receives events. */
+  get observed(): boolean {
+    return this.listeners.length > 0;
   }
 
   /** Adds a listener; returns a function that removes it. */
@@ -41,9 +53,28 @@ export class RunEventStream {
     event.seq = this.seq++;
     event.time = now();
     event.runId = this.runId;
+    this.tap?.(event);
     const listeners = this.listeners;
     for (let i = 0; i < listeners.length; i++) listeners[i]!(event);
     return event;
+  }
+
+  /**
+   * Stamps (with `time`, which the caller already gave the tap) and delivers an event the
+   * tap has been fed directly: listeners only.
+   */
+  deliver(body: RunEventInput | RunEvent, time: number): void {
+    const event = body as RunEvent;
+    event.seq = this.seq++;
+    event.time = time;
+    event.runId = this.runId;
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(event);
+  }
+
+  /** Uses up the number of an event nobody but the tap would read (it was fed directly). */
+  skip(): void {
+    this.seq++;
   }
 
   /** Ends every async iteration; later `emit`s still reach listeners. */

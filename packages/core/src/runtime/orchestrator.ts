@@ -11,7 +11,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { JsonlJournal } from '../journal/jsonl-journal.js';
 import { defaultPriceTable, type PriceTable } from '../pricing/price-table.js';
 import { type CostRates, defaultCostRates, ReportBuilder } from '../report/report-builder.js';
-import { createScheduler } from '../scheduler/create-scheduler.js';
+import { createScheduler, hasTickets } from '../scheduler/create-scheduler.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import { ApprovalRegistry } from './approvals.js';
 import { fallbackModel } from './config.js';
@@ -147,9 +147,10 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     runOptions: RunOptions = {},
   ): Run<Output> {
     const runId = runOptions.runId ?? createRunId();
-    const events = new RunEventStream(runId);
     const report = new ReportBuilder(concurrency, costRates);
-    events.subscribe(report.add);
+    // The report taps the stream (it sees every event first), so `observed` tells whether
+    // anyone else listens.
+    const events = new RunEventStream(runId, report.add);
     if (runOptions.onEvent) events.subscribe(runOptions.onEvent);
     const runState = new Map<unknown, unknown>();
     const journal = runOptions.journal
@@ -164,9 +165,13 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     const ledgerOptions: { run?: Budget; agents?: Readonly<Record<string, Budget>> } = {};
     if (options.limits?.budget) ledgerOptions.run = options.limits.budget;
     if (options.limits?.agents) ledgerOptions.agents = options.limits.agents;
+    const scheduler = (options.scheduler ?? createScheduler)(
+      options.limits?.pools ? { concurrency, pools: options.limits.pools } : { concurrency },
+    );
     const context: RunContext = {
       runId,
       events,
+      report,
       registry: options.registry,
       defaultModel: options.defaultModel ?? fallbackModel,
       policies,
@@ -175,9 +180,8 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       ingressPolicies: policies.filter((p) => p.afterResult),
       inspectors: policies.filter((p) => p.inspectEgress),
       permissions: options.permissions,
-      scheduler: (options.scheduler ?? createScheduler)(
-        options.limits?.pools ? { concurrency, pools: options.limits.pools } : { concurrency },
-      ),
+      scheduler,
+      ticketScheduler: hasTickets(scheduler) ? scheduler : undefined,
       ledger: (options.ledger ?? createBudgetLedger)(ledgerOptions),
       budgeted,
       rateLimiter: options.rateLimiter,
@@ -190,7 +194,10 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       runState,
       idempotency: new Map(),
       nextTaskId: createCounter('t'),
-      nextCallId: createCounter('c'),
+      nextCallNumber: (() => {
+        let calls = 0;
+        return () => ++calls;
+      })(),
     };
     const principal = options.principal;
     const requested = agent.capabilities;

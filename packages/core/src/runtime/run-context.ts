@@ -4,6 +4,8 @@ import type { Budget } from '../contracts/budget.js';
 import type { PermissionGate } from '../contracts/permission-gate.js';
 import type { Policy, PolicyContext } from '../contracts/policy.js';
 import type { PriceTable } from '../pricing/price-table.js';
+import type { ReportBuilder, ReportTask } from '../report/report-builder.js';
+import type { PriorityScheduler, SchedulerTicket } from '../scheduler/create-scheduler.js';
 import type { Lease, Scheduler } from '../scheduler/scheduler.js';
 import type { ApprovalRegistry } from './approvals.js';
 import type { DeadlineTimer } from './deadline-timer.js';
@@ -40,6 +42,8 @@ export interface ModelCallRetry {
 export interface RunContext {
   readonly runId: string;
   readonly events: RunEventStream;
+  /** The run's report: the event stream's tap, fed a task's hot events directly. */
+  readonly report: ReportBuilder;
   readonly registry: ModelRegistry;
   readonly defaultModel: string;
   readonly policies: readonly Policy[];
@@ -49,6 +53,8 @@ export interface RunContext {
   readonly inspectors: readonly Policy[];
   readonly permissions: PermissionGate | undefined;
   readonly scheduler: Scheduler;
+  /** The scheduler again when it takes tickets (the default one): tasks are then passed by handle. */
+  readonly ticketScheduler: PriorityScheduler | undefined;
   readonly ledger: BudgetLedger;
   readonly budgeted: boolean;
   readonly rateLimiter: RateLimiter | undefined;
@@ -63,7 +69,8 @@ export interface RunContext {
   readonly runState: Map<unknown, unknown>;
   readonly idempotency: Map<string, Promise<unknown>>;
   nextTaskId(): string;
-  nextCallId(): string;
+  /** The next model call's number (its id is `c<number>`, made only when something reads it). */
+  nextCallNumber(): number;
 }
 
 /** One task while it runs. Dropped (with its messages) when it finishes. */
@@ -88,5 +95,9 @@ export interface TaskState {
   prevSibling: TaskState | undefined;
   nextSibling: TaskState | undefined;
   lease: Lease | undefined;
+  /** The task's scheduler ticket, when the scheduler takes tickets. */
+  ticket: SchedulerTicket | undefined;
   policyContext: PolicyContext | undefined;
+  /** The task's entry in the run report (fed directly, without events or id lookups). */
+  summary: ReportTask;
 }

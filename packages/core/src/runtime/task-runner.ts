@@ -1,12 +1,13 @@
 import type { Agent, AgentContext, DelegateOptions } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
-import type { RunEvent, RunEventInput } from '../contracts/run-event.js';
+import type { RunEventInput } from '../contracts/run-event.js';
 import type { ToolContext } from '../contracts/tool.js';
 import { BatonError } from '../errors/baton-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { taskPools } from '../scheduler/task-pools.js';
+import { now } from './event-stream.js';
 import type { RunContext, TaskState } from './run-context.js';
 import { runAgentLoop } from './runner/agent-loop.js';
 import { summarizeError } from './runner/error-summary.js';
@@ -82,35 +83,51 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     prevSibling: undefined,
     nextSibling: undefined,
     lease: undefined,
+    ticket: undefined,
     policyContext: undefined,
+    summary: undefined as never,
   };
   if (init.parent) {
     if (init.parent.cancellation.aborted) task.cancellation.cancel(init.parent.cancellation.reason);
     linkChild(init.parent, task);
   }
   const agentName = init.agent.name;
-  run.scheduler.add({
+  const entry = {
     id,
     priority: task.priority,
     dependsOn: init.dependsOn,
     expectedMs: init.expectedMs,
     pools: taskPools(agentName, init.agent.model ?? run.defaultModel),
     parentId: init.parent?.id,
-  });
-  run.ledger.open(id, { parentId: init.parent?.id, agent: agentName, budget });
-  const event: RunEventInput | RunEvent = {
-    seq: 0,
-    time: 0,
-    runId: '',
-    type: 'task-queued',
-    taskId: id,
-    agent: agentName,
-    priority: task.priority,
-    capabilities: init.capabilities,
   };
-  if (init.parent) event.parentId = init.parent.id;
-  if (init.dependsOn && init.dependsOn.length > 0) event.dependsOn = [...init.dependsOn];
-  run.events.emit(event);
+  if (run.ticketScheduler) task.ticket = run.ticketScheduler.admit(entry);
+  else run.scheduler.add(entry);
+  run.ledger.open(id, { parentId: init.parent?.id, agent: agentName, budget });
+  const dependsOn = init.dependsOn && init.dependsOn.length > 0 ? [...init.dependsOn] : undefined;
+  const time = now();
+  task.summary = run.report.queued(
+    id,
+    init.parent?.summary,
+    init.parent?.id,
+    agentName,
+    init.capabilities,
+    dependsOn,
+    time,
+  );
+  if (run.events.observed) {
+    const event: RunEventInput = {
+      type: 'task-queued',
+      taskId: id,
+      agent: agentName,
+      priority: task.priority,
+      capabilities: init.capabilities,
+    };
+    if (init.parent) event.parentId = init.parent.id;
+    if (dependsOn) event.dependsOn = dependsOn;
+    run.events.deliver(event, time);
+  } else {
+    run.events.skip();
+  }
   const deadline = init.deadline ?? (budget?.timeMs !== undefined ? Date.now() + budget.timeMs : undefined);
   if (deadline !== undefined) {
     const cancel = run.deadlines.schedule(deadline, () =>
@@ -128,8 +145,16 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
   let status: 'succeeded' | 'failed' | 'cancelled' = 'failed';
   let failure: unknown;
   try {
-    task.lease = await run.scheduler.acquire(task.id, signal);
-    run.events.emit({ seq: 0, time: 0, runId: '', type: 'task-started', taskId: task.id });
+    // A task whose slots are free starts in this same tick (no promise in between).
+    const granted =
+      task.ticket !== undefined
+        ? run.ticketScheduler!.take(task.ticket, signal)
+        : run.scheduler.acquire(task.id, signal);
+    task.lease = granted instanceof Promise ? await granted : granted;
+    const time = now();
+    run.report.started(task.summary, time);
+    if (run.events.observed) run.events.deliver({ type: 'task-started', taskId: task.id }, time);
+    else run.events.skip();
     signal.throwIfAborted();
     const output = task.agent.run
       ? await task.agent.run(task.input, agentContext(run, task))
@@ -157,23 +182,28 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
     throw failure;
   } finally {
     // Finish first: dependents become ready before the slot is handed on, so they compete for it.
-    run.scheduler.finish(task.id);
+    if (task.ticket !== undefined) run.ticketScheduler!.done(task.ticket);
+    else run.scheduler.finish(task.id);
     task.lease?.release();
     task.lease = undefined;
     run.ledger.close(task.id);
     (task as { clearDeadline?: () => void }).clearDeadline?.();
     if (task.parent) unlinkChild(task.parent, task);
-    const event: RunEventInput | RunEvent = {
-      seq: 0,
-      time: 0,
-      runId: '',
-      type: 'task-finished',
-      taskId: task.id,
-      status,
-      used: status === 'succeeded',
-    };
-    if (failure !== undefined) event.error = summarizeError(failure);
-    run.events.emit(event);
+    const error = failure === undefined ? undefined : summarizeError(failure);
+    const time = now();
+    run.report.finished(task.summary, status, error, time);
+    if (run.events.observed) {
+      const event: RunEventInput = {
+        type: 'task-finished',
+        taskId: task.id,
+        status,
+        used: status === 'succeeded',
+      };
+      if (error !== undefined) event.error = error;
+      run.events.deliver(event, time);
+    } else {
+      run.events.skip();
+    }
   }
 }
 
@@ -231,13 +261,20 @@ async function whileSuspended<T>(run: RunContext, task: TaskState, work: Promise
   const lease = task.lease;
   if (!lease) return work;
   lease.suspend();
-  run.events.emit({ type: 'task-waiting', taskId: task.id, waiting: true });
+  waitingChanged(run, task, true);
   try {
     return await work;
   } finally {
     await lease.resume();
-    run.events.emit({ type: 'task-waiting', taskId: task.id, waiting: false });
+    waitingChanged(run, task, false);
   }
+}
+
+function waitingChanged(run: RunContext, task: TaskState, waiting: boolean): void {
+  const time = now();
+  run.report.waiting(task.summary, waiting, time);
+  if (run.events.observed) run.events.deliver({ type: 'task-waiting', taskId: task.id, waiting }, time);
+  else run.events.skip();
 }
 
 /** Delegates to a sub-agent: one child task; its output flows back to the parent. */
@@ -261,10 +298,11 @@ export function map(
   options: (DelegateOptions & { concurrency?: number }) | undefined,
 ): Promise<unknown[]> {
   const agent = resolveSubAgent(parent, target);
-  // Without an explicit limit, children are created in a window a little wider than the
-  // run's concurrency: the scheduler always has work queued, yet a fan-out over 100k
-  // inputs keeps a window of tasks alive rather than 100k waiting ones.
-  const window = options?.concurrency ?? Math.max(64, run.scheduler.concurrency * 2);
+  // Without an explicit limit, children are created in a window as wide as the run's
+  // concurrency (at least 64): a fan-out over 100k inputs keeps a window of tasks alive
+  // rather than 100k waiting ones, and as a child finishes its worker creates the next one
+  // while its slot is free, so that child starts at once instead of waiting in the queue.
+  const window = options?.concurrency ?? Math.max(64, run.scheduler.concurrency);
   const limit = Math.max(1, Math.min(window, inputs.length));
   const outputs = new Array<unknown>(inputs.length);
   let next = 0;

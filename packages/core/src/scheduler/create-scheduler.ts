@@ -38,6 +38,19 @@ export interface PriorityScheduler extends Scheduler {
     signal?: CancellationSignal,
     onCancelled?: (error: CancelledError) => void,
   ): void;
+  /**
+   * Registers a task like `add` and returns its ticket: the runtime hands the ticket back to
+   * `take` and `done` instead of the id, so the hot path never looks a task up.
+   */
+  admit(task: SchedulerTask): SchedulerTicket;
+  /**
+   * `acquire` for an admitted task. When the task may start at once (it is first in order
+   * and its slots are free) the lease is returned synchronously, with no promise in between;
+   * otherwise a promise, as from `acquire`.
+   */
+  take(ticket: SchedulerTicket, signal?: CancellationSignal): Lease | Promise<Lease>;
+  /** `finish` for an admitted task. */
+  done(ticket: SchedulerTicket): void;
   /** Runs `fn` with dispatching deferred to its end, so tasks added together are ordered together. */
   batch<T>(fn: () => T): T;
   /** The critical-path rank of a task (its expected work plus the longest expected chain after it). */
@@ -47,6 +60,20 @@ export interface PriorityScheduler extends Scheduler {
   /** Slots in use in a named pool (`run` for the run pool). */
   inUse(pool: string): number;
 }
+
+/** An admitted task's handle (see `PriorityScheduler.admit`); opaque to callers. */
+export interface SchedulerTicket {
+  readonly id: string;
+}
+
+/** Whether `scheduler` offers the ticket fast path (the default scheduler does). */
+export function hasTickets(scheduler: Scheduler): scheduler is PriorityScheduler {
+  return scheduler instanceof SchedulerImpl;
+}
+
+// The grant callback of a `take` that may be granted synchronously: dispatch calls it and
+// `take` then sees the node running.
+const grantedNow = (): void => {};
 
 // Node states.
 const PLACEHOLDER = 0; // named as a dependency, not added yet
@@ -295,6 +322,14 @@ class SchedulerImpl implements PriorityScheduler {
   }
 
   add(task: SchedulerTask): void {
+    this.addNode(task);
+  }
+
+  admit(task: SchedulerTask): SchedulerTicket {
+    return this.addNode(task);
+  }
+
+  private addNode(task: SchedulerTask): TaskNode {
     let node = this.nodes.get(task.id);
     if (node === this.finishedMark) {
       throw new ValidationError(`task ${task.id} was already added to the scheduler and finished`);
@@ -339,6 +374,7 @@ class SchedulerImpl implements PriorityScheduler {
     } else if (node.successors.length > 0) {
       this.propagateRank(node);
     }
+    return node;
   }
 
   /** Raises the rank of not-yet-started predecessors after `start`'s rank grew. */
@@ -398,12 +434,40 @@ class SchedulerImpl implements PriorityScheduler {
     }
     if (node === undefined || node.state === PLACEHOLDER) {
       // Acquiring an unknown task registers it with no dependencies.
-      this.add({ id: taskId, priority: 0 });
-      node = this.nodes.get(taskId)!;
+      node = this.addNode({ id: taskId, priority: 0 });
     }
-    if (node.state !== IDLE) throw new ValidationError(`task ${taskId} already asked for its slots`);
+    this.requestNode(node, onGranted, signal, onCancelled);
+  }
+
+  take(ticket: SchedulerTicket, signal?: CancellationSignal): Lease | Promise<Lease> {
+    const node = ticket as TaskNode;
+    // Anything unusual (asked twice, finished, cancelled already) takes the general path.
+    if (node.owner !== this || node.state !== IDLE || node.finished || signal?.aborted)
+      return this.acquire(node.id, signal);
+    this.requestNode(node, grantedNow, signal, undefined);
+    // Dispatch ran inside `requestNode`: the node is running if it was granted at once.
+    if ((node.state as number) === RUNNING) return node;
+    return new Promise<Lease>((resolve, reject) => {
+      node.granted = resolve;
+      node.rejected = reject;
+    });
+  }
+
+  done(ticket: SchedulerTicket): void {
+    const node = ticket as TaskNode;
+    if (node.owner !== this) return;
+    this.finishNode(node);
+  }
+
+  private requestNode(
+    node: TaskNode,
+    onGranted: (lease: Lease) => void,
+    signal: CancellationSignal | undefined,
+    onCancelled: ((error: CancelledError) => void) | undefined,
+  ): void {
+    if (node.state !== IDLE) throw new ValidationError(`task ${node.id} already asked for its slots`);
     if (node.finished) {
-      onCancelled?.(new CancelledError(`task ${taskId} already finished`));
+      onCancelled?.(new CancelledError(`task ${node.id} already finished`));
       return;
     }
     // Ties are broken by when a task asked for its slots.
@@ -470,7 +534,12 @@ class SchedulerImpl implements PriorityScheduler {
       this.nodes.set(taskId, this.finishedMark);
       return;
     }
+    this.finishNode(node);
+  }
+
+  private finishNode(node: TaskNode): void {
     if (node.finished) return;
+    const taskId = node.id;
     node.finished = true;
     // A finished task keeps only its id here (dependents added later check it), not its node.
     this.nodes.set(taskId, this.finishedMark);

@@ -5,6 +5,7 @@ import {
   defineAgent,
   MaxStepsExceededError,
   type ModelAdapter,
+  ReportBuilder,
   type RunEvent,
   tool,
   ValidationError,
@@ -359,5 +360,152 @@ describe('delegation and fan-out', () => {
     const boss = defineAgent({ name: 'boss', run: async (_i: string, ctx) => ctx.delegate('ghost', 'x') });
     const outcome = await orchestratorFor(echoModel()).run(boss, '').result;
     expect(String(outcome.error)).toMatch(/cannot delegate to "ghost"/);
+  });
+});
+
+describe('events and the report (fed directly when nobody listens)', () => {
+  // A supervisor that delegates once, fans out (one child fails), and calls a tool: every
+  // kind of event the runtime feeds the report directly.
+  function scenario() {
+    const lookup = tool({
+      name: 'lookup',
+      description: 'Look up a word',
+      input: z.object({ word: z.string() }),
+      execute: async ({ word }) => word.length,
+    });
+    const flaky: ModelAdapter = {
+      ...echoModel(),
+      generate: async (request, options) => {
+        const last = request.messages.at(-1);
+        const value = last?.role === 'user' && last.content[0]?.type === 'text' ? last.content[0].text : '';
+        if (value === 'bad') throw new ValidationError('bad input');
+        if (value === 'use the tool') {
+          return request.messages.some((m) => m.role === 'tool')
+            ? text('looked up')
+            : toolCalls({ name: 'lookup', input: { word: 'alpha' } });
+        }
+        return echoModel().generate(request, options);
+      },
+    };
+    const worker = defineAgent({ name: 'worker', tools: [lookup] });
+    const supervisor = defineAgent({
+      name: 'supervisor',
+      agents: [worker],
+      run: async (_input: string, ctx) => {
+        const one = await ctx.delegate(worker, 'use the tool');
+        const many = await ctx.map(worker, ['a', 'b', 'c', 'd', 'e']);
+        const failed = await ctx.delegate(worker, 'bad').catch((error: unknown) => String(error));
+        return [one, ...many, failed];
+      },
+    });
+    const orchestrator = createOrchestrator({
+      registry: createRegistry({ providers: { mock: () => flaky } }),
+      defaultModel: 'mock:any',
+      limits: { concurrency: 2, budget: { tokens: 1_000_000 } },
+      retry: false,
+    });
+    return { orchestrator, supervisor };
+  }
+
+  // What does not depend on timing.
+  const stable = (report: import('@baton/core').RunReport) => ({
+    status: report.status,
+    tasks: report.tasks.map((t) => ({
+      id: t.id,
+      parentId: t.parentId,
+      agent: t.agent,
+      status: t.status,
+      usage: t.usage,
+      costUsd: t.costUsd,
+      modelCalls: t.modelCalls,
+      toolCalls: t.toolCalls,
+      error: t.error,
+    })),
+    totals: report.totals,
+  });
+
+  it('gives the same report whether or not anyone listens', async () => {
+    const { orchestrator, supervisor } = scenario();
+    const quiet = await orchestrator.run(supervisor, '').result;
+    const events: RunEvent[] = [];
+    const heard = await orchestrator.run(supervisor, '', { onEvent: (e) => events.push(e) }).result;
+    expect(quiet.status).toBe('succeeded');
+    expect(stable(heard.report)).toEqual(stable(quiet.report));
+    expect(heard.report.totals).toMatchObject({ tasks: 8, toolCalls: 1 });
+    expect(heard.report.tasks.at(-1)).toMatchObject({ status: 'failed', modelCalls: 1 });
+  });
+
+  it('numbers events without gaps, and the events of each task come in lifecycle order', async () => {
+    const { orchestrator, supervisor } = scenario();
+    const events: RunEvent[] = [];
+    await orchestrator.run(supervisor, '', { onEvent: (e) => events.push(e) }).result;
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+    for (let i = 1; i < events.length; i++)
+      expect(events[i]!.time).toBeGreaterThanOrEqual(events[i - 1]!.time);
+    const byTask = new Map<string, string[]>();
+    for (const e of events) {
+      if (!('taskId' in e) || e.taskId === undefined) continue;
+      const list = byTask.get(e.taskId) ?? [];
+      list.push(e.type);
+      byTask.set(e.taskId, list);
+    }
+    // t1 delegates a tool call: two model calls around it; the leaves make one call each.
+    expect(byTask.get('t1')).toEqual([
+      'task-queued',
+      'task-started',
+      'budget-reserved',
+      'model-call-started',
+      'budget-settled',
+      'model-call-finished',
+      'tool-call-started',
+      'tool-call-finished',
+      'budget-reserved',
+      'model-call-started',
+      'budget-settled',
+      'model-call-finished',
+      'task-finished',
+    ]);
+    for (const id of ['t2', 't3', 't4', 't5', 't6']) {
+      expect(byTask.get(id)).toEqual([
+        'task-queued',
+        'task-started',
+        'budget-reserved',
+        'model-call-started',
+        'budget-settled',
+        'model-call-finished',
+        'task-finished',
+      ]);
+    }
+    expect(byTask.get('t7')).toEqual([
+      'task-queued',
+      'task-started',
+      'budget-reserved',
+      'model-call-started',
+      'model-call-failed',
+      'task-finished',
+    ]);
+    const waiting = events
+      .filter((e) => e.type === 'task-waiting')
+      .map((e) => e.type === 'task-waiting' && e.waiting);
+    expect(waiting).toEqual([true, false, true, false, true, false]);
+  });
+
+  it('gives the same report as a ReportBuilder fed the event log', async () => {
+    const { orchestrator, supervisor } = scenario();
+    const events: RunEvent[] = [];
+    const outcome = await orchestrator.run(supervisor, '', { onEvent: (e) => events.push(e) }).result;
+    const replayed = new ReportBuilder(2);
+    for (const e of events) replayed.add(e);
+    const report = replayed.build();
+    expect(stable(report)).toEqual(stable(outcome.report));
+    expect(report.tasks.map((t) => [t.startedAt, t.endedAt, t.durationMs])).toEqual(
+      outcome.report.tasks.map((t) => [t.startedAt, t.endedAt, t.durationMs]),
+    );
+    const metrics = outcome.report.metrics;
+    for (const [key, value] of Object.entries(report.metrics)) {
+      const expected = metrics[key as keyof typeof metrics];
+      if (value === null) expect(expected).toBeNull();
+      else expect(expected).toBeCloseTo(value, 9);
+    }
   });
 });

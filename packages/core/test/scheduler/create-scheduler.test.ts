@@ -336,3 +336,68 @@ describe('createScheduler', () => {
     expect(() => scheduler.add({ id: 'self', priority: 0, dependsOn: ['self'] })).toThrow(/itself/);
   });
 });
+
+describe('createScheduler tickets (the runtime fast path)', () => {
+  it('grants a free slot synchronously and a taken one through a promise, in priority order', async () => {
+    const scheduler = createScheduler({ concurrency: 1, clock: createSimulatedClock() });
+    const first = scheduler.admit({ id: 'a', priority: 0 });
+    const lease = scheduler.take(first);
+    expect(lease).not.toBeInstanceOf(Promise);
+    expect(scheduler.running).toBe(1);
+    const low = scheduler.take(scheduler.admit({ id: 'low', priority: 1 }));
+    const highTicket = scheduler.admit({ id: 'high', priority: 5 });
+    const high = scheduler.take(highTicket);
+    expect(low).toBeInstanceOf(Promise);
+    expect(high).toBeInstanceOf(Promise);
+    const order: string[] = [];
+    void (low as Promise<Lease>).then(() => order.push('low'));
+    void (high as Promise<Lease>).then(() => order.push('high'));
+    scheduler.done(first);
+    await Promise.resolve();
+    expect(order).toEqual(['high']);
+    scheduler.done(highTicket);
+    await Promise.resolve();
+    expect(order).toEqual(['high', 'low']);
+  });
+
+  it('keeps an admitted task finished for dependents added later, as finish does', () => {
+    const scheduler = createScheduler({ concurrency: 2, clock: createSimulatedClock() });
+    const upstream = scheduler.admit({ id: 'up', priority: 0 });
+    scheduler.take(upstream);
+    scheduler.done(upstream);
+    const r = recorder(scheduler);
+    scheduler.add({ id: 'down', priority: 0, dependsOn: ['up'] });
+    r.ask('down');
+    expect(r.order).toEqual(['down']);
+    expect(() => scheduler.add({ id: 'up', priority: 0 })).toThrow(/already added/);
+  });
+
+  it('rejects a take whose signal is already aborted, and one of a finished task', async () => {
+    const scheduler = createScheduler({ concurrency: 1, clock: createSimulatedClock() });
+    const controller = new AbortController();
+    controller.abort();
+    const ticket = scheduler.admit({ id: 'x', priority: 0 });
+    await expect(scheduler.take(ticket, controller.signal)).rejects.toBeInstanceOf(CancelledError);
+    const other = scheduler.admit({ id: 'y', priority: 0 });
+    scheduler.done(other);
+    await expect(scheduler.take(other)).rejects.toBeInstanceOf(CancelledError);
+    expect(scheduler.running).toBe(0);
+  });
+
+  it('does not grant synchronously inside a batch (tasks added together are ordered together)', async () => {
+    const scheduler = createScheduler({ concurrency: 1, clock: createSimulatedClock() });
+    const granted: string[] = [];
+    scheduler.batch(() => {
+      for (const [id, priority] of [
+        ['low', 0],
+        ['high', 3],
+      ] as const) {
+        const result = scheduler.take(scheduler.admit({ id, priority }));
+        expect(result).toBeInstanceOf(Promise);
+        void (result as Promise<Lease>).then(() => granted.push(id));
+      }
+    });
+    await Promise.resolve();
+    expect(granted).toEqual(['high']);
+  });
+});

@@ -114,13 +114,13 @@ function send(
 ): Promise<ModelResult> {
   // The first attempt's id is known before the egress monitor runs, so its findings and the
   // `model-call-started` event name the same call.
-  const callId = run.nextCallId();
+  const callNumber = run.nextCallNumber();
   let size: JsonSize;
   if (run.inspectors.length > 0) {
     // The egress monitor reads the text itself; otherwise only its size is needed.
     const serialized = JSON.stringify(request);
     size = { chars: serialized.length, bytes: Buffer.byteLength(serialized) };
-    const context = { ...policyContextOf(run, task), callId };
+    const context = { ...policyContextOf(run, task), callId: callIdOf(callNumber) };
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
   } else {
     size = jsonSize(request);
@@ -133,10 +133,14 @@ function send(
     stream,
     delivered: false,
   };
-  const first = attemptCall(run, task, adapter, prepared, callId);
-  // Without retries a failure is final (no fallback either).
-  if (!run.retry) return first;
-  return first.then(undefined, (error: unknown) => recover(run, task, adapter, prepared, callId, error));
+  // Retries and fallbacks start from inside the first attempt's failure (`recoverable`), so
+  // a call that succeeds at once costs no extra promise.
+  return attemptCall(run, task, adapter, prepared, callNumber, run.retry !== undefined);
+}
+
+/** A model call's id as events show it. */
+function callIdOf(callNumber: number): string {
+  return `c${callNumber}`;
 }
 
 /** Retries (with backoff) and then falls back along the model's chain after a failed first attempt. */
@@ -145,21 +149,21 @@ async function recover(
   task: TaskState,
   adapter: ModelAdapter,
   prepared: PreparedCall,
-  firstCallId: string,
+  firstCallNumber: number,
   firstError: unknown,
 ): Promise<ModelResult> {
   const retry = run.retry!;
   const chain = run.fallbacks?.[`${adapter.provider}:${adapter.modelId}`];
   let current = adapter;
-  let callId = firstCallId;
+  let callNumber = firstCallNumber;
   let error = firstError;
   for (let link = 0; ; link++) {
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0 || link > 0) {
         prepared.delivered = false;
-        callId = run.nextCallId();
+        callNumber = run.nextCallNumber();
         try {
-          return await attemptCall(run, task, current, prepared, callId);
+          return await attemptCall(run, task, current, prepared, callNumber, false);
         } catch (caught) {
           error = caught;
         }
@@ -173,7 +177,7 @@ async function recover(
       run.events.emit({
         type: 'retry-scheduled',
         taskId: task.id,
-        callId,
+        callId: callIdOf(callNumber),
         attempt: attempt + 1,
         delayMs,
         error: summarizeError(error),
@@ -217,91 +221,122 @@ function shouldFallback(error: unknown): boolean {
   );
 }
 
-/** One attempt against one adapter: rate limit, budget reservation, the call, settlement, events. */
+/**
+ * One attempt against one adapter: rate limit, budget reservation, the call, settlement,
+ * events. When it fails and is `recoverable` (the first attempt, retries on), it goes on to
+ * `recover`. Events only listeners would read are built only when someone listens.
+ */
 async function attemptCall(
   run: RunContext,
   task: TaskState,
   adapter: ModelAdapter,
   prepared: PreparedCall,
-  callId: string,
+  callNumber: number,
+  recoverable: boolean,
 ): Promise<ModelResult> {
   const request = prepared.request;
   const provider = adapter.provider;
   const modelId = adapter.modelId;
   const price = priceOf(run, adapter);
   const cancellation = task.cancellation;
-  const worstTokens = prepared.inputTokens + (request.maxOutputTokens ?? 0);
-
-  if (run.rateLimiter) {
-    const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, cancellation);
-    if (waiting) await waiting;
-  }
-
+  const events = run.events;
   let reservation: Reservation | undefined;
-  // Task budgets (an agent's `budget`, a delegation's) count even when the run has no cap.
-  if (run.budgeted || run.ledger.isCapped?.(task.id)) {
-    const worstCost = priceUsage(price, {
-      inputTokens: prepared.inputTokens,
-      outputTokens: request.maxOutputTokens ?? 0,
-    });
-    const reserved = run.ledger.reserve(
-      { taskId: task.id, tokens: worstTokens, costUsd: worstCost },
-      cancellation,
-    );
-    reservation = 'then' in reserved ? await reserved : reserved;
-    run.events.emit({
-      seq: 0,
-      time: 0,
-      runId: '',
-      type: 'budget-reserved',
-      taskId: task.id,
-      reservationId: reservation.id,
-      tokens: reservation.tokens,
-      costUsd: reservation.costUsd,
-    });
-  }
-
-  run.events.emit({
-    seq: 0,
-    time: 0,
-    runId: '',
-    type: 'model-call-started',
-    taskId: task.id,
-    callId,
-    provider,
-    modelId,
-    bytes: prepared.bytes,
-  });
-  const startedAt = now();
+  let calling = false;
+  let startedAt = 0;
   let result: ModelResult;
   try {
+    const worstTokens = prepared.inputTokens + (request.maxOutputTokens ?? 0);
+    if (run.rateLimiter) {
+      const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, cancellation);
+      if (waiting) await waiting;
+    }
+
+    // Task budgets (an agent's `budget`, a delegation's) count even when the run has no cap.
+    if (run.budgeted || run.ledger.isCapped?.(task.id)) {
+      const worstCost = priceUsage(price, {
+        inputTokens: prepared.inputTokens,
+        outputTokens: request.maxOutputTokens ?? 0,
+      });
+      const reserved = run.ledger.reserve(
+        { taskId: task.id, tokens: worstTokens, costUsd: worstCost },
+        cancellation,
+      );
+      reservation = 'then' in reserved ? await reserved : reserved;
+      if (events.observed) {
+        events.emit({
+          type: 'budget-reserved',
+          taskId: task.id,
+          reservationId: reservation.id,
+          tokens: reservation.tokens,
+          costUsd: reservation.costUsd,
+        });
+      } else {
+        events.skip();
+      }
+    }
+
+    startedAt = now();
+    run.report.modelCallStarted(prepared.bytes);
+    if (events.observed) {
+      events.deliver(
+        {
+          type: 'model-call-started',
+          taskId: task.id,
+          callId: callIdOf(callNumber),
+          provider,
+          modelId,
+          bytes: prepared.bytes,
+        },
+        startedAt,
+      );
+    } else {
+      events.skip();
+    }
+    calling = true;
     result = prepared.stream
       ? await collectStream(run, task, adapter, request, cancellation.signal, prepared)
       : await raceAbort(adapter.generate(request, callOptions(cancellation)), cancellation);
   } catch (error) {
-    reservation?.release();
-    if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
-      const info: { retryAfterMs?: number } = {};
-      if (error.retryAfterMs !== undefined) info.retryAfterMs = error.retryAfterMs;
-      run.rateLimiter.observe(`${provider}:${modelId}`, info);
+    if (calling) {
+      reservation?.release();
+      if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
+        const info: { retryAfterMs?: number } = {};
+        if (error.retryAfterMs !== undefined) info.retryAfterMs = error.retryAfterMs;
+        run.rateLimiter.observe(`${provider}:${modelId}`, info);
+      }
+      run.report.modelCallFailed(task.summary);
+      if (events.observed) {
+        events.deliver(
+          {
+            type: 'model-call-failed',
+            taskId: task.id,
+            callId: callIdOf(callNumber),
+            error: summarizeError(error),
+          },
+          now(),
+        );
+      } else {
+        events.skip();
+      }
     }
-    run.events.emit({ type: 'model-call-failed', taskId: task.id, callId, error: summarizeError(error) });
+    if (recoverable) return recover(run, task, adapter, prepared, callNumber, error);
     throw error;
   }
   const usage = result.usage ?? emptyUsage();
   const costUsd = priceUsage(price, usage);
   if (reservation) {
     reservation.settle({ tokens: usage.inputTokens + usage.outputTokens, costUsd });
-    run.events.emit({
-      seq: 0,
-      time: 0,
-      runId: '',
-      type: 'budget-settled',
-      taskId: task.id,
-      reservationId: reservation.id,
-      tokens: usage.inputTokens + usage.outputTokens,
-      costUsd,
-    });
+    if (events.observed) {
+      events.emit({
+        type: 'budget-settled',
+        taskId: task.id,
+        reservationId: reservation.id,
+        tokens: usage.inputTokens + usage.outputTokens,
+        costUsd,
+      });
+    } else {
+      events.skip();
+    }
   }
   if (run.rateLimiter?.observe) {
     const info: { rateLimit?: ModelResult['rateLimit']; usedTokens: number } = {
@@ -310,21 +345,28 @@ async function attemptCall(
     if (result.rateLimit) info.rateLimit = result.rateLimit;
     run.rateLimiter.observe(`${provider}:${modelId}`, info);
   }
-  run.events.emit({
-    seq: 0,
-    time: 0,
-    runId: '',
-    type: 'model-call-finished',
-    taskId: task.id,
-    callId,
-    provider,
-    modelId,
-    usage,
-    costUsd,
-    finishReason: result.finishReason,
-    durationMs: now() - startedAt,
-    coordination: prepared.coordination,
-  });
+  const finishedAt = now();
+  const durationMs = finishedAt - startedAt;
+  run.report.modelCallFinished(task.summary, usage, costUsd, prepared.coordination, durationMs);
+  if (events.observed) {
+    events.deliver(
+      {
+        type: 'model-call-finished',
+        taskId: task.id,
+        callId: callIdOf(callNumber),
+        provider,
+        modelId,
+        usage,
+        costUsd,
+        finishReason: result.finishReason,
+        durationMs,
+        coordination: prepared.coordination,
+      },
+      finishedAt,
+    );
+  } else {
+    events.skip();
+  }
   return result;
 }
 

@@ -47,15 +47,25 @@ export async function executeToolCall(
     toolName: call.toolName,
   });
   const finish = (status: 'ok' | 'error' | 'denied', result: ToolResultPart, error?: string) => {
-    events.emit({
-      type: 'tool-call-finished',
-      taskId: task.id,
-      toolCallId: call.toolCallId,
-      toolName: call.toolName,
-      status,
-      durationMs: now() - started,
-      ...(error === undefined ? {} : { error }),
-    });
+    const time = now();
+    // The report is fed directly (the task's summary in hand); the event goes to listeners.
+    run.report.toolCallFinished(task.summary, task.id, call.toolCallId, status);
+    if (events.observed) {
+      events.deliver(
+        {
+          type: 'tool-call-finished',
+          taskId: task.id,
+          toolCallId: call.toolCallId,
+          toolName: call.toolName,
+          status,
+          durationMs: time - started,
+          ...(error === undefined ? {} : { error }),
+        },
+        time,
+      );
+    } else {
+      events.skip();
+    }
     return result;
   };
 
