@@ -73,7 +73,13 @@ interface Trie {
 interface Tables {
   /** Symbol of each code unit's lower case (0: in no word). */
   symbols: Uint8Array;
+  /** Per code unit: its symbol, plus its class (`CLASS`) shifted left by 8: one load per character. */
+  info: Uint16Array;
   width: number;
+  /** Per two symbols: ANYWHERE / WORD_START when a word of that trie is exactly these two characters. */
+  shortWords: Uint8Array;
+  /** Per three symbols: ANYWHERE / WORD_START when a word of that trie starts with these three characters. */
+  triples: Uint8Array;
   /** Words recorded at any position. */
   anywhere: Trie;
   /** Words recorded only at word starts. */
@@ -126,13 +132,28 @@ function buildTables(): Tables {
     const lower = String.fromCharCode(c).toLowerCase();
     if (lower.length === 1) symbols[c] = symbolOf.get(lower) ?? 0;
   }
-  return {
-    symbols,
-    width,
-    anywhere: buildTrie(width, symbolOf, false),
-    wordStart: buildTrie(width, symbolOf, true),
-  };
+  const anywhere = buildTrie(width, symbolOf, false);
+  const wordStart = buildTrie(width, symbolOf, true);
+  const shortWords = new Uint8Array(width * width);
+  const triples = new Uint8Array(width * width * width);
+  for (const [trie, bit] of [
+    [anywhere, ANYWHERE],
+    [wordStart, WORD_START],
+  ] as const)
+    for (let pair = 0; pair < width * width; pair++) {
+      const node = trie.pairs[pair]!;
+      if (node === 0) continue;
+      if (trie.terminals[node] !== undefined) shortWords[pair]! |= bit;
+      for (let third = 1; third < width; third++)
+        if (trie.next[node * width + third] !== 0) triples[pair * width + third]! |= bit;
+    }
+  const info = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) info[c] = symbols[c]! | (CLASS[c]! << 8);
+  return { symbols, info, width, shortWords, triples, anywhere, wordStart };
 }
+
+const ANYWHERE = 1;
+const WORD_START = 2;
 
 /** Character classes: a regex `\w` without the `u` flag (digit, letter, `_`), digit punctuation. */
 const DIGIT = 1;
@@ -184,12 +205,12 @@ function record(family: number, at: number): void {
   scan.counts[family] = count + 1;
 }
 
-/** Records the words of `trie` that start at `start`, given the node after its first two characters. */
-function walk(trie: Trie, t: Tables, text: string, start: number, node: number): void {
+/** Records the words of `trie` that start at `start`, given the node after its first `depth` characters. */
+function walk(trie: Trie, t: Tables, text: string, start: number, node: number, depth: number): void {
   const { symbols, width } = t;
   const { next, terminals } = trie;
   const n = text.length;
-  for (let j = start + 2; ; j++) {
+  for (let j = start + depth; ; j++) {
     const ends = terminals[node];
     if (ends !== undefined)
       for (const end of ends)
@@ -202,6 +223,11 @@ function walk(trie: Trie, t: Tables, text: string, start: number, node: number):
   }
 }
 
+function recordAt(ends: Terminal[], text: string, start: number): void {
+  for (const end of ends)
+    if (end.exact === undefined || text.startsWith(end.exact, start)) record(end.family, start);
+}
+
 /** The scan of `text`; the last one is memoized, since every recognizer asks about the same text in turn. */
 export function scanOf(text: string): TextScan {
   tables ??= buildTables();
@@ -211,32 +237,51 @@ export function scanOf(text: string): TextScan {
     scan.counts = new Int32Array(familyCount);
     scan.positions = Array.from({ length: familyCount }, () => new Int32Array(8));
   } else scan.counts.fill(0);
-  const { symbols, width, anywhere, wordStart } = t;
-  const anyPairs = anywhere.pairs;
-  const startPairs = wordStart.pairs;
+  const { info, width, shortWords, triples, anywhere, wordStart } = t;
   const n = text.length;
   let ibanCount = 0;
   let letters = 0; // ASCII letters right before i
-  let previous = 0; // symbol of the character before i
-  let classBefore = 0; // class of the character before the previous one
-  let classPrevious = 0; // class of the character before i
+  // Symbols and classes of the characters before i (1: right before, 2: two before, 3: three before).
+  let pair = 0; // symbols of the two characters before i, as a pair index
+  let previous = 0;
+  let class1 = 0;
+  let class2 = 0;
+  let class3 = 0;
   let runStart = -1; // start of the current run of digits and digit punctuation
   let runDigits = 0;
   runCount = 0;
   chain = -1;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const symbol = symbols[c]!;
-    if (previous !== 0 && symbol !== 0) {
-      const pair = previous * width + symbol;
-      const any = anyPairs[pair]!;
-      if (any !== 0) walk(anywhere, t, text, i - 1, any);
-      if ((classBefore & WORD_CHAR) === 0) {
-        const start = startPairs[pair]!;
-        if (start !== 0) walk(wordStart, t, text, i - 1, start);
+    const code = info[text.charCodeAt(i)]!;
+    const symbol = code & 0xff;
+    if (symbol === 0) pair = 0;
+    else {
+      // Words of three or more characters starting two characters back: only where a word starts with these three.
+      if (pair !== 0) {
+        const triple = triples[pair * width + symbol]!;
+        if (triple !== 0) {
+          if ((triple & ANYWHERE) !== 0) {
+            const node = anywhere.next[anywhere.pairs[pair]! * width + symbol]!;
+            if (node !== 0) walk(anywhere, t, text, i - 2, node, 3);
+          }
+          if ((triple & WORD_START) !== 0 && (class3 & WORD_CHAR) === 0) {
+            const node = wordStart.next[wordStart.pairs[pair]! * width + symbol]!;
+            if (node !== 0) walk(wordStart, t, text, i - 2, node, 3);
+          }
+        }
+      }
+      pair = previous === 0 ? 0 : previous * width + symbol;
+      // Two-character words starting one character back.
+      if (pair !== 0) {
+        const short = shortWords[pair]!;
+        if (short !== 0) {
+          if ((short & ANYWHERE) !== 0) recordAt(anywhere.terminals[anywhere.pairs[pair]!]!, text, i - 1);
+          if ((short & WORD_START) !== 0 && (class2 & WORD_CHAR) === 0)
+            recordAt(wordStart.terminals[wordStart.pairs[pair]!]!, text, i - 1);
+        }
       }
     }
-    const k = CLASS[c]!;
+    const k = code >> 8;
     if (k === DIGIT) {
       // Two letters, then two digits.
       if (letters >= 2) {
@@ -265,8 +310,9 @@ export function scanOf(text: string): TextScan {
         runStart = -1;
       }
     }
-    classBefore = classPrevious;
-    classPrevious = k;
+    class3 = class2;
+    class2 = class1;
+    class1 = k;
     previous = symbol;
   }
   if (runStart >= 0 && runDigits >= 4) pushRun(runStart, n, runDigits);
