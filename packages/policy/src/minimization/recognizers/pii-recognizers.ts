@@ -108,8 +108,59 @@ const HAS_DOMAIN_DOT = new RegExp(`(?:[([{<\\s](?:${DOT_WORDS})[)\\]}>\\s]|\\.)`
  * right before it (or at it), so AT_TOKEN is tried only there instead of at every space.
  * Case-sensitive over the lower-cased text.
  */
-const AT_CORE = new RegExp(`[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]|(?<=\\s)(?:${AT_WORDS})(?=\\s)|@`, 'g');
-const AT_CORE_CI = new RegExp(AT_CORE.source, 'gi');
+const AT_CORE = new RegExp(`[([{<]\\s*(?:${AT_WORDS}|@)\\s*[)\\]}>]|(?<=\\s)(?:${AT_WORDS})(?=\\s)|@`, 'y');
+const AT_CORE_CI = new RegExp(AT_CORE.source, 'iy');
+/** Spelled-out "at" words; in AT_CORE and OBFUSCATION_PREFILTER they follow whitespace or a bracket. */
+const AT_FAMILY = triggerFamily({ wordStart: AT_WORDS.split('|') });
+const OBFUSCATION_AT = new RegExp(OBFUSCATION_PREFILTER.source, 'iy');
+
+function isOpeningBracket(c: number): boolean {
+  return c === 40 || c === 91 || c === 123 || c === 60;
+}
+
+/**
+ * Every position where an AT_CORE match can start: each `@`, each spelled-out "at" word the
+ * scan saw, and a bracket before either (across whitespace). Ascending, no duplicates.
+ */
+function atAnchors(text: string): number[] {
+  const anchors: number[] = [];
+  const scan = scanOf(text);
+  const words = scan.positions[AT_FAMILY.id]!;
+  const count = scan.counts[AT_FAMILY.id]!;
+  let w = 0;
+  let at = text.indexOf('@');
+  while (w < count || at >= 0) {
+    let p: number;
+    if (at >= 0 && (w >= count || at < words[w]!)) {
+      p = at;
+      at = text.indexOf('@', at + 1);
+    } else p = words[w++]!;
+    let q = p;
+    while (q > 0 && isSpaceCode(text.charCodeAt(q - 1))) q--;
+    if (q > 0 && isOpeningBracket(text.charCodeAt(q - 1)) && anchors[anchors.length - 1] !== q - 1)
+      anchors.push(q - 1);
+    if (anchors[anchors.length - 1] !== p) anchors.push(p);
+  }
+  // Ascending: a bracket sits right before the whitespace before its anchor, after any earlier anchor.
+  return anchors;
+}
+
+/** OBFUSCATION_PREFILTER tried one character before each `@` and spelled-out "at" word. */
+function mayHaveObfuscatedEmail(text: string): boolean {
+  const scan = scanOf(text);
+  const words = scan.positions[AT_FAMILY.id]!;
+  for (let w = 0, count = scan.counts[AT_FAMILY.id]!; w < count; w++) {
+    if (words[w]! === 0) continue;
+    OBFUSCATION_AT.lastIndex = words[w]! - 1;
+    if (OBFUSCATION_AT.test(text)) return true;
+  }
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at === 0) continue;
+    OBFUSCATION_AT.lastIndex = at - 1;
+    if (OBFUSCATION_AT.test(text)) return true;
+  }
+  return false;
+}
 /** AT_TOKEN anchored at one position. */
 const AT_TOKEN_AT = new RegExp(AT_TOKEN.source, 'iy');
 
@@ -117,16 +168,32 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
-/** The AT_TOKEN matches of a global scan, left to right, found from AT_CORE anchors. */
-function nextAtToken(text: string, core: RegExp, subject: string, floor: number): RegExpExecArray | null {
-  for (let c = core.exec(subject); c !== null; c = core.exec(subject)) {
+/**
+ * The AT_TOKEN matches of a global AT_CORE scan, left to right: AT_CORE (sticky) is tried at
+ * the anchors only, `state.from` standing for its `lastIndex`.
+ */
+function nextAtToken(
+  text: string,
+  core: RegExp,
+  subject: string,
+  floor: number,
+  anchors: readonly number[],
+  state: { k: number; from: number },
+): RegExpExecArray | null {
+  while (state.k < anchors.length) {
+    const anchor = anchors[state.k++]!;
+    if (anchor < state.from) continue;
+    core.lastIndex = anchor;
+    const c = core.exec(subject);
+    if (c === null) continue;
+    state.from = c.index + c[0].length;
     if (c.index < floor) continue;
     let from = c.index;
     while (from > floor && isSpaceCode(text.charCodeAt(from - 1))) from--;
     AT_TOKEN_AT.lastIndex = from;
     const at = AT_TOKEN_AT.exec(text);
     if (at !== null) {
-      core.lastIndex = Math.max(core.lastIndex, at.index + at[0].length);
+      state.from = Math.max(state.from, at.index + at[0].length);
       return at;
     }
   }
@@ -138,12 +205,13 @@ function findObfuscatedEmails(text: string, out: RecognizerMatch[]): void {
   const lower = lowerOf(text);
   const core = lower.length === text.length ? AT_CORE : AT_CORE_CI;
   const subject = core === AT_CORE ? lower : text;
-  core.lastIndex = 0;
+  const anchors = atAnchors(text);
+  const state = { k: 0, from: 0 };
   let floor = 0;
   for (
-    let at = nextAtToken(text, core, subject, floor);
+    let at = nextAtToken(text, core, subject, floor, anchors, state);
     at !== null;
-    at = nextAtToken(text, core, subject, floor)
+    at = nextAtToken(text, core, subject, floor, anchors, state)
   ) {
     floor = at.index + at[0].length;
     let start = at.index;
@@ -725,7 +793,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'email-obfuscated',
     dataClass: 'pii.email',
     score: 0.7,
-    prefilter: (text) => OBFUSCATION_PREFILTER.test(text),
+    prefilter: mayHaveObfuscatedEmail,
     find: findObfuscatedEmails,
     context: ['email', 'e-mail', 'mail', 'contact', 'courriel', 'correo', 'write to', 'schreib'],
   },
