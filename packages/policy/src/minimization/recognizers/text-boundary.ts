@@ -1,4 +1,4 @@
-import { longestDigitChain, matchesAt, scanOf, type TriggerFamily } from './text-scan.js';
+import { matchesAt, type TriggerFamily } from './text-scan.js';
 
 /** Whether the code unit is an ASCII letter, digit or underscore. */
 export function isWordCode(code: number): boolean {
@@ -63,16 +63,6 @@ export function lowerOf(text: string): string {
     lastLowerSource = text;
   }
   return lastLower;
-}
-
-/**
- * A test for whether a text contains any of `needles`, ignoring case (`/i`, the same case
- * folding as the keyword regexes it guards): one linear regex pass, a cheap gate in front
- * of a recognizer's keyword scan. It must accept every text that scan could match.
- */
-export function mentionsAny(needles: readonly string[]): (text: string) => boolean {
-  const gate = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
-  return (text) => gate.test(text);
 }
 
 /**
@@ -176,17 +166,4 @@ export function findNearAt(
     scannedTo = to;
     return triggerEnd;
   });
-}
-
-/** Cheap facts about a text, shared by the digit-based recognizers (computed by the one-pass scan). */
-export interface TextFeatures {
-  /** Most digits in one run where up to two separators (space, `-`, `.`, `/`, `(`, `)`) may sit between digits. */
-  digitRun: number;
-  /** Two letters directly followed by two digits somewhere (an IBAN may start there). */
-  ibanStart: boolean;
-}
-
-/** Features of `text`, read from its scan (chains under 4 digits count as 0 digits). */
-export function featuresOf(text: string): TextFeatures {
-  return { digitRun: longestDigitChain(text), ibanStart: scanOf(text).ibanCount > 0 };
 }

@@ -381,7 +381,7 @@ function pushRun(start: number, end: number, digits: number): void {
 
 /**
  * Most digits in one chain where up to two separators (space, `-`, `.`, `/`, `(`, `)`, tab,
- * no-break or thin space) sit between digits; chains under 4 digits count as 0. Such a chain
+ * no-break or thin space) sit between digits: exact from 4 digits up (below, some value under 4). Such a chain
  * lies inside one digit run, so only those are read.
  */
 export function longestDigitChain(text: string): number {
