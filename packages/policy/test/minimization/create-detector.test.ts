@@ -181,6 +181,44 @@ describe('createDetector: options', () => {
     expect(custom.detect('ref E-123456')).toEqual([]);
   });
 
+  it('runs user recognizers with literal or function prefilters, finders and context next to the built-ins', () => {
+    const custom = createDetector({
+      dataClasses: [{ name: 'pii.ticket', label: 'TICKET', description: 'ACME ticket' }],
+      recognizers: [
+        // Literal needles (shared scan), a validator and a required context word.
+        {
+          name: 'acme-ticket',
+          dataClass: 'pii.ticket',
+          score: 0.9,
+          prefilter: ['ACME-', 'ACMEX-'],
+          pattern: /\bACME-\d{4}\b/,
+          validate: (value) => value !== 'ACME-0000',
+          context: ['ticket'],
+          requireContext: true,
+        },
+        // A function prefilter and a finder returning an iterable.
+        {
+          name: 'zz-code',
+          dataClass: 'pii.ticket',
+          score: 0.9,
+          prefilter: (text) => text.includes('zz'),
+          *find(text) {
+            for (const m of text.matchAll(/zz\d{3}/g)) yield { start: m.index, end: m.index + m[0].length };
+          },
+        },
+      ],
+    });
+    const text = 'ticket ACME-1234, ACME-0000 and zz123 for a@b.io';
+    expect(custom.detect(text).map((f) => [text.slice(f.start, f.end), f.recognizer])).toEqual([
+      ['ACME-1234', 'acme-ticket'],
+      ['zz123', 'zz-code'],
+      ['a@b.io', 'email'],
+    ]);
+    // Without the needle, the pattern never runs; without the context word, nothing is kept.
+    expect(custom.detect('see acme-1234').map((f) => f.recognizer)).toEqual([]);
+    expect(custom.detect('order ACME-1234').map((f) => f.recognizer)).toEqual([]);
+  });
+
   it('uses a capture group as the value', () => {
     const custom = createDetector({
       builtins: false,

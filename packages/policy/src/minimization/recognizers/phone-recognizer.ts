@@ -1,7 +1,7 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
-import { contextTest, joinsAfter, joinsBefore } from './text-boundary.js';
-import { digitRunsOf, longestDigitChain } from './text-scan.js';
+import { contextTest, joinsAfter, joinsBefore, lowerOf } from './text-boundary.js';
+import { digitRunsOf, longestDigitChain, scanOf, startsBetween, triggerFamily } from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -77,6 +77,17 @@ const PHONE_CONTEXT = [
   'bellen',
 ];
 const hasPhoneContext = contextTest(PHONE_CONTEXT);
+/** Every place hasPhoneContext can match starts with a word of this family. */
+const PHONE_CONTEXT_FAMILY = triggerFamily({ anywhere: PHONE_CONTEXT });
+
+/** Whether a `+`, a `(` or `00` occurs in the run (where an international or `(415)` number could start). */
+function mayStartInternational(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 43 || c === 40 || (c === 48 && text.charCodeAt(i + 1) === 48)) return true;
+  }
+  return false;
+}
 
 /** Digits with phone punctuation; trimmed and validated by libphonenumber-js, never accepted on shape alone. */
 const PHONE_CANDIDATE = /(?:(?:\+|00)[ \t]?)?\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)/g;
@@ -206,7 +217,19 @@ function validPhone(candidate: string, regions: readonly CountryCode[], validato
 export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Recognizer {
   const validator = new PhoneValidator();
   function find(text: string, out: RecognizerMatch[]): void {
-    digitRunsOf(text, isPhoneCode, 7, (runStart, runEnd) => findIn(text, runStart, runEnd, out));
+    // Offsets of the shared lower-cased text are the text's: the scan's context-word starts are where contextTest can match.
+    const scan = lowerOf(text).length === text.length ? scanOf(text) : undefined;
+    digitRunsOf(text, isPhoneCode, 7, (runStart, runEnd) => {
+      // National numbers need a context word within 48 characters before them; runs with neither
+      // an international or `(` start nor a context word there cannot yield a number.
+      if (
+        scan !== undefined &&
+        !mayStartInternational(text, runStart, runEnd) &&
+        !startsBetween(scan, PHONE_CONTEXT_FAMILY.id, runStart - 48, runEnd)
+      )
+        return;
+      findIn(text, runStart, runEnd, out);
+    });
   }
   /** The PHONE_CANDIDATE matches inside one run (plus the 2 characters its lookahead reads). */
   function findIn(text: string, runStart: number, runEnd: number, out: RecognizerMatch[]): void {

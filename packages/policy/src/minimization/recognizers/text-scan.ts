@@ -327,6 +327,17 @@ export function mentions(text: string, family: TriggerFamily): boolean {
   return scanOf(text).counts[family.id]! > 0;
 }
 
+/** Whether `scan` recorded a start of family `id` in [from, to). */
+export function startsBetween(scan: TextScan, id: number, from: number, to: number): boolean {
+  const positions = scan.positions[id]!;
+  for (let k = 0, count = scan.counts[id]!; k < count; k++) {
+    const at = positions[k]!;
+    if (at >= to) return false;
+    if (at >= from) return true;
+  }
+  return false;
+}
+
 /** Whether the sticky `pattern` matches `subject` at a recorded start of `family` in `text`. */
 export function matchesAnyAt(text: string, subject: string, family: TriggerFamily, pattern: RegExp): boolean {
   const s = scanOf(text);
