@@ -124,8 +124,9 @@ function buildTables(): Tables {
   const symbolOf = new Map<string, number>();
   for (const { word } of words)
     for (const ch of word.toLowerCase()) if (!symbolOf.has(ch)) symbolOf.set(ch, symbolOf.size + 1);
-  if (symbolOf.size > 254) throw new Error('too many distinct trigger characters');
-  const width = symbolOf.size + 1;
+  // Symbols fit in 6 bits, so pair and triple indexes are shifts (the scan computes one per character).
+  if (symbolOf.size >= WIDTH) throw new Error('too many distinct trigger characters');
+  const width = WIDTH;
   const symbols = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     // Only code units whose lower case is a word character matter; most are not letters at all.
@@ -152,6 +153,8 @@ function buildTables(): Tables {
   return { symbols, info, width, shortWords, triples, anywhere, wordStart };
 }
 
+const SHIFT = 6;
+const WIDTH = 1 << SHIFT;
 const ANYWHERE = 1;
 const WORD_START = 2;
 
@@ -237,10 +240,9 @@ export function scanOf(text: string): TextScan {
     scan.counts = new Int32Array(familyCount);
     scan.positions = Array.from({ length: familyCount }, () => new Int32Array(8));
   } else scan.counts.fill(0);
-  const { info, width, shortWords, triples, anywhere, wordStart } = t;
+  const { info, shortWords, triples, anywhere, wordStart } = t;
   const n = text.length;
   let ibanCount = 0;
-  let letters = 0; // ASCII letters right before i
   // Symbols and classes of the characters before i (1: right before, 2: two before, 3: three before).
   let pair = 0; // symbols of the two characters before i, as a pair index
   let previous = 0;
@@ -254,23 +256,22 @@ export function scanOf(text: string): TextScan {
   for (let i = 0; i < n; i++) {
     const code = info[text.charCodeAt(i)]!;
     const symbol = code & 0xff;
-    if (symbol === 0) pair = 0;
-    else {
+    if (symbol !== 0) {
       // Words of three or more characters starting two characters back: only where a word starts with these three.
       if (pair !== 0) {
-        const triple = triples[pair * width + symbol]!;
+        const triple = triples[(pair << SHIFT) | symbol]!;
         if (triple !== 0) {
           if ((triple & ANYWHERE) !== 0) {
-            const node = anywhere.next[anywhere.pairs[pair]! * width + symbol]!;
+            const node = anywhere.next[(anywhere.pairs[pair]! << SHIFT) | symbol]!;
             if (node !== 0) walk(anywhere, t, text, i - 2, node, 3);
           }
           if ((triple & WORD_START) !== 0 && (class3 & WORD_CHAR) === 0) {
-            const node = wordStart.next[wordStart.pairs[pair]! * width + symbol]!;
+            const node = wordStart.next[(wordStart.pairs[pair]! << SHIFT) | symbol]!;
             if (node !== 0) walk(wordStart, t, text, i - 2, node, 3);
           }
         }
       }
-      pair = previous === 0 ? 0 : previous * width + symbol;
+      pair = previous === 0 ? 0 : (previous << SHIFT) | symbol;
       // Two-character words starting one character back.
       if (pair !== 0) {
         const short = shortWords[pair]!;
@@ -280,35 +281,30 @@ export function scanOf(text: string): TextScan {
             recordAt(wordStart.terminals[wordStart.pairs[pair]!]!, text, i - 1);
         }
       }
-    }
+    } else pair = 0;
     const k = code >> 8;
     if (k === DIGIT) {
-      // Two letters, then two digits.
-      if (letters >= 2) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 48 && d <= 57) {
-          if (ibanCount === scan.ibanStarts.length) scan.ibanStarts = grow(scan.ibanStarts, ibanCount + 1);
-          scan.ibanStarts[ibanCount++] = i - 2;
+      if (runStart < 0) {
+        runStart = i;
+        runDigits = 0;
+        // Two letters, then two digits: the first digit after letters starts a run.
+        if (class1 === LETTER && class2 === LETTER) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 48 && d <= 57) {
+            if (ibanCount === scan.ibanStarts.length) scan.ibanStarts = grow(scan.ibanStarts, ibanCount + 1);
+            scan.ibanStarts[ibanCount++] = i - 2;
+          }
         }
       }
-      letters = 0;
+      runDigits++;
+    } else if (k === PUNCTUATION) {
       if (runStart < 0) {
         runStart = i;
         runDigits = 0;
       }
-      runDigits++;
-    } else {
-      if (k === LETTER) letters++;
-      else letters = 0;
-      if (k === PUNCTUATION) {
-        if (runStart < 0) {
-          runStart = i;
-          runDigits = 0;
-        }
-      } else if (runStart >= 0) {
-        if (runDigits >= 4) pushRun(runStart, i, runDigits);
-        runStart = -1;
-      }
+    } else if (runStart >= 0) {
+      if (runDigits >= 4) pushRun(runStart, i, runDigits);
+      runStart = -1;
     }
     class3 = class2;
     class2 = class1;
