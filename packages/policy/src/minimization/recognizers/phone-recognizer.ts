@@ -1,7 +1,14 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { contextTest, joinsAfter, joinsBefore, lowerOf } from './text-boundary.js';
-import { digitRunsOf, longestDigitChain, scanOf, startsBetween, triggerFamily } from './text-scan.js';
+import {
+  DIGIT_SETS,
+  digitRunsOf,
+  longestDigitChain,
+  scanOf,
+  startsBetween,
+  triggerFamily,
+} from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -92,20 +99,6 @@ function mayStartInternational(text: string, start: number, end: number): boolea
 /** Digits with phone punctuation; trimmed and validated by libphonenumber-js, never accepted on shape alone. */
 const PHONE_CANDIDATE = /(?:(?:\+|00)[ \t]?)?\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)/g;
 
-/** The characters a PHONE_CANDIDATE match consists of: it runs only inside runs of them with 7+ digits. */
-function isPhoneCode(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    c === 32 ||
-    c === 9 ||
-    c === 40 ||
-    c === 41 ||
-    c === 46 ||
-    c === 47 ||
-    c === 43 ||
-    c === 45
-  );
-}
 const US_SHAPE = /^\(\d{3}\)\s?\d{3}[-.\s]\d{4}$/;
 const DATE_OR_TIME =
   /^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2}[:.]\d{2}/;
@@ -219,7 +212,7 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
   function find(text: string, out: RecognizerMatch[]): void {
     // Offsets of the shared lower-cased text are the text's: the scan's context-word starts are where contextTest can match.
     const scan = lowerOf(text).length === text.length ? scanOf(text) : undefined;
-    digitRunsOf(text, isPhoneCode, 7, (runStart, runEnd) => {
+    digitRunsOf(text, DIGIT_SETS.phone, 7, (runStart, runEnd) => {
       // National numbers need a context word within 48 characters before them; runs with neither
       // an international or `(` start nor a context word there cannot yield a number.
       if (

@@ -13,6 +13,7 @@ import {
   lowerOf,
 } from './text-boundary.js';
 import {
+  DIGIT_SETS,
   digitRunsOf,
   longestDigitChain,
   matchesAnyAt,
@@ -255,12 +256,8 @@ const CARD_RUN = /(?=\d[\d -]{12})\d{1,19}(?:[ -]\d{1,19}){0,7}/g;
 /** 4-4-4-4 groups joined by dots or no-break/thin spaces (the CARD_RUN separators are space and dash). */
 const CARD_DOTTED = /\d{4}([.\u00a0\u2009\u202f])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?/g;
 
-function isDottedCardCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 46 || c === 0xa0 || c === 0x2009 || c === 0x202f;
-}
-
 function findDottedCards(text: string, out: RecognizerMatch[]): void {
-  digitRunsOf(text, isDottedCardCode, 16, (runStart, runEnd) => {
+  digitRunsOf(text, DIGIT_SETS.dottedCard, 16, (runStart, runEnd) => {
     const slice = text.slice(runStart, runEnd);
     CARD_DOTTED.lastIndex = 0;
     for (let m = CARD_DOTTED.exec(slice); m !== null; m = CARD_DOTTED.exec(slice)) {
@@ -274,18 +271,13 @@ function findDottedCards(text: string, out: RecognizerMatch[]): void {
   });
 }
 
-/** Card runs, SSNs: digits, spaces and dashes. */
-function isDigitSpaceDashCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 32 || c === 45;
-}
-
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 function findCards(text: string, out: RecognizerMatch[]): void {
   findDottedCards(text, out);
-  digitRunsOf(text, isDigitSpaceDashCode, 13, (start, end) => findCardRuns(text, start, end, out));
+  digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 13, (start, end) => findCardRuns(text, start, end, out));
 }
 
 /** CARD_RUN matches inside one run of digits, spaces and dashes (they consist of nothing else). */
@@ -408,7 +400,7 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
 const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
 
 function findSsns(text: string, out: RecognizerMatch[]): void {
-  digitRunsOf(text, isDigitSpaceDashCode, 9, (runStart, runEnd) => {
+  digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 9, (runStart, runEnd) => {
     // The lookahead reads up to 2 characters past the run.
     const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
     SSN_PATTERN.lastIndex = 0;
@@ -435,12 +427,12 @@ const IPV4_PATTERN =
   /(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
 
-function isIpv4Code(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 46 || c === 47;
-}
-
 function findIpv4(text: string, out: RecognizerMatch[]): void {
-  digitRunsOf(text, isIpv4Code, 4, (runStart, runEnd) => {
+  digitRunsOf(text, DIGIT_SETS.ipv4, 4, (runStart, runEnd) => {
+    // A match holds three dots: years, card groups and counts never reach the regex.
+    let dots = 0;
+    for (let i = runStart; i < runEnd && dots < 3; i++) if (text.charCodeAt(i) === 46) dots++;
+    if (dots < 3) return;
     // The lookahead reads up to 2 characters past the run.
     const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
     IPV4_PATTERN.lastIndex = 0;

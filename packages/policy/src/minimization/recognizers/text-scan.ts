@@ -5,9 +5,9 @@
  * recognizer); merging those alternations into one regex is slower still, because irregexp
  * tries every alternative at every position. This pass reads each code unit once and records
  * where the words of every registered trigger family start (a trie over the case-folded
- * words, entered through a table of two-character prefixes so most positions cost two table
- * loads), and where an IBAN may start (two ASCII letters, then two digits). Runs of digits
- * and digit punctuation are found by one native regex scan (`digitRunsOf`).
+ * words, entered only where a word starts with the last three characters, from a table
+ * indexed by their symbols), the runs of digits and digit punctuation with 4+ digits, and
+ * where an IBAN may start (two ASCII letters, then two digits).
  *
  * Recognizers then run their own regexes only at those positions (sticky) or inside those
  * runs. What they find is exactly what their global scans found: every match of those scans
@@ -415,14 +415,43 @@ export function longestDigitChain(text: string): number {
   return best;
 }
 
+/** Character sets the digit recognizers' regexes consist of (bits for `digitRunsOf`). */
+export const DIGIT_SETS = {
+  /** `[\d \t()./+-]`: phone candidates. */
+  phone: 1,
+  /** `[\d -]`: card runs, SSNs. */
+  digitSpaceDash: 2,
+  /** `[\d./]`: IPv4 addresses (with a prefix length). */
+  ipv4: 4,
+  /** `[\d.\u00a0\u2009\u202f]`: cards grouped by dots or no-break/thin spaces. */
+  dottedCard: 8,
+} as const;
+
+const DIGIT_SET = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) DIGIT_SET[c] = 15;
+for (const [c, sets] of [
+  [32, DIGIT_SETS.phone | DIGIT_SETS.digitSpaceDash],
+  [9, DIGIT_SETS.phone],
+  [40, DIGIT_SETS.phone],
+  [41, DIGIT_SETS.phone],
+  [43, DIGIT_SETS.phone],
+  [45, DIGIT_SETS.phone | DIGIT_SETS.digitSpaceDash],
+  [46, DIGIT_SETS.phone | DIGIT_SETS.ipv4 | DIGIT_SETS.dottedCard],
+  [47, DIGIT_SETS.phone | DIGIT_SETS.ipv4],
+  [0xa0, DIGIT_SETS.dottedCard],
+  [0x2009, DIGIT_SETS.dottedCard],
+  [0x202f, DIGIT_SETS.dottedCard],
+] as const)
+  DIGIT_SET[c] = sets;
+
 /**
- * Calls `each(start, end)` for every maximal run of characters accepted by `member` (digits
- * and some digit punctuation) holding at least `minDigits` digits (4 or more). A regex whose
- * matches consist of such characters only finds all its matches inside these runs.
+ * Calls `each(start, end)` for every maximal run of characters of `set` (one of `DIGIT_SETS`)
+ * holding at least `minDigits` digits (4 or more). A regex whose matches consist of such
+ * characters only finds all its matches inside these runs.
  */
 export function digitRunsOf(
   text: string,
-  member: (c: number) => boolean,
+  set: number,
   minDigits: number,
   each: (start: number, end: number) => void,
 ): void {
@@ -432,12 +461,12 @@ export function digitRunsOf(
     const end = runs[r * 3 + 1]!;
     let i = runs[r * 3]!;
     while (i < end) {
-      while (i < end && !member(text.charCodeAt(i))) i++;
+      while (i < end && (DIGIT_SET[text.charCodeAt(i)]! & set) === 0) i++;
       const start = i;
       let digits = 0;
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (!member(c)) break;
+        if ((DIGIT_SET[c]! & set) === 0) break;
         if (c >= 48 && c <= 57) digits++;
       }
       if (digits >= minDigits) each(start, i);
