@@ -424,7 +424,11 @@ export class ReportBuilder {
   private pathAndUse(): { criticalPathMs: number; usedTokens: number } {
     let criticalPath = 0;
     let usedTokens = 0;
-    for (const t of this.tasks) {
+    // Indexed loops: `build` runs once, often before the JIT optimizes it, and an interpreted
+    // for-of allocates an iterator result per task.
+    const all = this.tasks;
+    for (let i = 0; i < all.length; i++) {
+      const t = all[i]!;
       let before = t.parent ? t.parent.pathMs : 0;
       if (t.dependencies) for (const d of t.dependencies) if (d.pathMs > before) before = d.pathMs;
       t.pathMs = before + ownWorkMs(t);
@@ -454,7 +458,9 @@ export class ReportBuilder {
     let toolCalls = 0;
     let index = 0;
     const end = this.endedAt ?? performance.timeOrigin + performance.now();
-    for (const t of this.tasks) {
+    const all = this.tasks;
+    for (let i = 0; i < all.length; i++) {
+      const t = all[i]!;
       const usage: TaskReport['usage'] = { inputTokens: t.inputTokens, outputTokens: t.outputTokens };
       if (t.cachedInputTokens) usage.cachedInputTokens = t.cachedInputTokens;
       const report: TaskReport = {

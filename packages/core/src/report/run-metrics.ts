@@ -154,7 +154,9 @@ export function computeRunMetrics(
   let totalWork = 0;
   let leafWork = 0;
   let coordination = 0;
-  for (const t of tasks) {
+  // Indexed loops: this runs once per report, often interpreted, over every task.
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
     const own = ownWorkMs(t);
     totalWork += own;
     if (!t.hasChildren) leafWork += own;
@@ -166,7 +168,7 @@ export function computeRunMetrics(
 
   // A result is used when its task and every ancestor succeeded (it reached the caller).
   let allTokens = 0;
-  for (const t of tasks) allTokens += t.tokens;
+  for (let i = 0; i < tasks.length; i++) allTokens += tasks[i]!.tokens;
   let usedTokens = run.usedTokens;
   if (usedTokens === undefined) {
     usedTokens = 0;

@@ -9,7 +9,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { taskPools } from '../scheduler/task-pools.js';
 import { now } from './event-stream.js';
 import type { RunContext, TaskState } from './run-context.js';
-import { runAgentLoop } from './runner/agent-loop.js';
+import { type AgentLoopHooks, runAgentLoop } from './runner/agent-loop.js';
 import { summarizeError } from './runner/error-summary.js';
 import { TaskCancellation } from './task-cancellation.js';
 
@@ -158,14 +158,7 @@ export async function runTask(run: RunContext, task: TaskState): Promise<unknown
     signal.throwIfAborted();
     const output = task.agent.run
       ? await task.agent.run(task.input, agentContext(run, task))
-      : await runAgentLoop(
-          run,
-          task,
-          task.input,
-          (agent, input) => delegate(run, task, agent, input),
-          () => toolContext(run, task),
-          noCoordination,
-        );
+      : await runAgentLoop(run, task, task.input, loopHooks, noCoordination);
     signal.throwIfAborted();
     status = 'succeeded';
     return output;
@@ -328,21 +321,18 @@ export function map(
   );
 }
 
+// What the agent loop calls back into: one object for every task.
+const loopHooks: AgentLoopHooks = {
+  delegate: (run, task, agent, input) => delegate(run, task, agent, input),
+  toolContext,
+};
+
 /** The context an agent's own `run` function receives. */
 export function agentContext(run: RunContext, task: TaskState): AgentContext {
   return {
     ...toolContext(run, task),
     generate: (input, options) =>
-      runAgentLoop(
-        run,
-        task,
-        input,
-        (agent, i) => delegate(run, task, agent, i),
-        () => toolContext(run, task),
-        {
-          coordination: options?.coordination ?? true,
-        },
-      ),
+      runAgentLoop(run, task, input, loopHooks, { coordination: options?.coordination ?? true }),
     delegate: (target, input, options) => delegate(run, task, target, input, options) as Promise<never>,
     map: (target, inputs, options) => map(run, task, target, inputs, options) as Promise<never[]>,
   };

@@ -490,6 +490,19 @@ class SchedulerImpl implements PriorityScheduler {
       node.state = BLOCKED;
       return;
     }
+    if (
+      this.heap.size === 0 &&
+      this.running < this.concurrency &&
+      this.parkedPools.size === 0 &&
+      this.batchDepth === 0 &&
+      !this.dispatching &&
+      this.fullPool(node) === undefined
+    ) {
+      // Nothing waits and a slot is free: dispatch would pick this node at once, so grant it
+      // without passing through the ready heap and the ageing queues.
+      this.grant(node);
+      return;
+    }
     this.enqueue(node);
     this.dispatch();
   }
@@ -666,18 +679,23 @@ class SchedulerImpl implements PriorityScheduler {
           this.queuedCount--;
           if (!node.resumed) this.leaveClass(node);
           node.resumed = false;
-          node.state = RUNNING;
-          this.running++;
-          for (const pool of node.pools) pool.inUse++;
-          const granted = node.granted!;
-          node.granted = null;
-          granted(node);
+          this.grant(node);
         }
       } while (this.dirty && this.running < this.concurrency);
     } finally {
       this.dispatching = false;
       this.dirty = false;
     }
+  }
+
+  /** Gives a node its slots and tells its owner. */
+  private grant(node: TaskNode): void {
+    node.state = RUNNING;
+    this.running++;
+    for (const pool of node.pools) pool.inUse++;
+    const granted = node.granted!;
+    node.granted = null;
+    granted(node);
   }
 
   private fullPool(node: TaskNode): Pool | undefined {

@@ -5,6 +5,7 @@ import {
   defineAgent,
   MaxStepsExceededError,
   type ModelAdapter,
+  type ModelRequest,
   ReportBuilder,
   type RunEvent,
   tool,
@@ -38,6 +39,23 @@ describe('agent loop', () => {
       modelCalls: 1,
       usage: { inputTokens: 10, outputTokens: 5 },
     });
+  });
+
+  it('leaves the request an adapter received as it was sent once the answer is final', async () => {
+    const kept: ModelRequest[] = [];
+    const model: ModelAdapter = {
+      ...echoModel(),
+      generate: async (request) => {
+        kept.push(request);
+        return text('done');
+      },
+    };
+    const { output } = await orchestratorFor(model).run(defineAgent({ name: 'a', instructions: 'Hi.' }), 'x');
+    expect(output).toBe('done');
+    expect(kept[0]!.messages).toEqual([
+      { role: 'system', content: 'Hi.' },
+      { role: 'user', content: [{ type: 'text', text: 'x' }] },
+    ]);
   });
 
   it('runs parallel tool calls and sends results back in order', async () => {

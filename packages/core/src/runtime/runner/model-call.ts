@@ -18,7 +18,6 @@ import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
 import { type JsonSize, jsonSize } from './json-size.js';
 import { policyContextOf } from './policy-context.js';
-import { raceAbort } from './race-abort.js';
 
 // Prices resolved once per adapter and price table rather than on every call.
 const priceCache = new WeakMap<object, WeakMap<ModelAdapter, ModelPrice | undefined>>();
@@ -62,11 +61,13 @@ export function callModel(
   original: ModelRequest,
   coordination: boolean,
   stream: boolean,
+  /** `jsonSize(original)` when the caller keeps it (the agent loop does). */
+  size?: JsonSize,
 ): Promise<ModelResult> {
   if (run.egressPolicies.length > 0)
-    return callWithEgressPolicies(run, task, adapter, original, coordination, stream);
+    return callWithEgressPolicies(run, task, adapter, original, coordination, stream, size);
   try {
-    return send(run, task, adapter, original, coordination, stream);
+    return send(run, task, adapter, original, coordination, stream, size);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -79,6 +80,7 @@ async function callWithEgressPolicies(
   original: ModelRequest,
   coordination: boolean,
   stream: boolean,
+  originalSize: JsonSize | undefined,
 ): Promise<ModelResult> {
   let request = original;
   const context = policyContextOf(run, task);
@@ -96,7 +98,15 @@ async function callWithEgressPolicies(
     if (decision.action === 'deny') throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
     request = decision.value;
   }
-  return send(run, task, adapter, request, coordination, stream);
+  return send(
+    run,
+    task,
+    adapter,
+    request,
+    coordination,
+    stream,
+    request === original ? originalSize : undefined,
+  );
 }
 
 /**
@@ -111,6 +121,7 @@ function send(
   request: ModelRequest,
   coordination: boolean,
   stream: boolean,
+  knownSize: JsonSize | undefined,
 ): Promise<ModelResult> {
   // The first attempt's id is known before the egress monitor runs, so its findings and the
   // `model-call-started` event name the same call.
@@ -123,7 +134,7 @@ function send(
     const context = { ...policyContextOf(run, task), callId: callIdOf(callNumber) };
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
   } else {
-    size = jsonSize(request);
+    size = knownSize ?? jsonSize(request);
   }
   const prepared: PreparedCall = {
     request,
@@ -136,6 +147,39 @@ function send(
   // Retries and fallbacks start from inside the first attempt's failure (`recoverable`), so
   // a call that succeeds at once costs no extra promise.
   return attemptCall(run, task, adapter, prepared, callNumber, run.retry !== undefined);
+}
+
+const ignore = (): void => {};
+
+/**
+ * An adapter's answer raced against its task's cancellation, so a cancelled task gives back
+ * its slot and budget at once even if the adapter ignores the signal. The object is both the
+ * abort listener and the holder of the raced promise's resolvers: no closures per call.
+ */
+class PendingCall {
+  resolve: (result: ModelResult) => void = ignore;
+  reject: (reason: unknown) => void = ignore;
+  constructor(private readonly cancellation: TaskCancellation) {}
+
+  handleEvent(): void {
+    this.reject(this.cancellation.reason);
+  }
+}
+
+// The executor below fills in the PendingCall being raced (one module-level function, no closure).
+let capturing: PendingCall | undefined;
+function capture(resolve: (result: ModelResult) => void, reject: (reason: unknown) => void): void {
+  capturing!.resolve = resolve;
+  capturing!.reject = reject;
+}
+
+/** Settles with `call`, or rejects as soon as `pending`'s task is cancelled. */
+function race(call: Promise<ModelResult>, pending: PendingCall): Promise<ModelResult> {
+  capturing = pending;
+  const raced = new Promise<ModelResult>(capture);
+  capturing = undefined;
+  call.then(pending.resolve, pending.reject);
+  return raced;
 }
 
 /** A model call's id as events show it. */
@@ -242,6 +286,7 @@ async function attemptCall(
   const events = run.events;
   let reservation: Reservation | undefined;
   let calling = false;
+  let pending: PendingCall | undefined;
   let startedAt = 0;
   let result: ModelResult;
   try {
@@ -293,10 +338,21 @@ async function attemptCall(
       events.skip();
     }
     calling = true;
-    result = prepared.stream
-      ? await collectStream(run, task, adapter, request, cancellation.signal, prepared)
-      : await raceAbort(adapter.generate(request, callOptions(cancellation)), cancellation);
+    if (prepared.stream) {
+      result = await collectStream(run, task, adapter, request, cancellation.signal, prepared);
+    } else {
+      const call = adapter.generate(request, callOptions(cancellation));
+      if (cancellation.aborted) {
+        call.catch(ignore);
+        throw cancellation.reason;
+      }
+      pending = new PendingCall(cancellation);
+      cancellation.addEventListener('abort', pending);
+      result = await race(call, pending);
+      cancellation.removeEventListener('abort', pending);
+    }
   } catch (error) {
+    if (pending !== undefined) cancellation.removeEventListener('abort', pending);
     if (calling) {
       reservation?.release();
       if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
