@@ -152,8 +152,7 @@ export async function runAgentLoop(
       if (part.type === 'tool-call') {
         if (calls === undefined) calls = [part];
         else calls.push(part);
-      }
-      else if (part.type === 'text') text += part.text;
+      } else if (part.type === 'text') text += part.text;
     }
 
     if (calls !== undefined) {
