@@ -103,6 +103,15 @@ const US_SHAPE = /^\(\d{3}\)\s?\d{3}[-.\s]\d{4}$/;
 const DATE_OR_TIME =
   /^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{1,2}[:.]\d{2}/;
 
+/** `/^\d+$/` */
+function onlyDigits(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return value.length > 0;
+}
+
 function digitCount(value: string): number {
   let n = 0;
   for (let i = 0; i < value.length; i++) {
@@ -250,16 +259,17 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
       value = value.trim();
       if (DATE_OR_TIME.test(value)) continue;
       const international = value.startsWith('+') || value.startsWith('00');
+      const bare = onlyDigits(value);
       // National numbers need a context word or the (415) 555-2671 shape: skip the rest early.
       if (
         !international &&
         value.charCodeAt(0) !== 40 &&
-        !hasPhoneContext(text, start - (/^\d+$/.test(value) ? 24 : 48), start)
+        !hasPhoneContext(text, start - (bare ? 24 : 48), start)
       )
         continue;
       let context: boolean | undefined;
       // A bare digit run (no separators) is an id as often as a phone: its context word must be close.
-      const window = /^\d+$/.test(value) ? 24 : 48;
+      const window = bare ? 24 : 48;
       const hasContext = (): boolean => {
         context ??= hasPhoneContext(text, start - window, start);
         return context;

@@ -299,37 +299,68 @@ function findCardRuns(text: string, from: number, to: number, out: RecognizerMat
       isDigit(text.charCodeAt(runEnd + 1))
     )
       continue;
-    const groups: { start: number; end: number }[] = [];
-    const re = /\d+/g;
-    for (let g = re.exec(run); g !== null; g = re.exec(run))
-      groups.push({ start: g.index, end: g.index + g[0].length });
-    if (groups.length > 1 && groups.some((g) => g.end - g.start > 6)) {
+    // The run's digit groups: offsets in `run` and, for slicing `digits`, digit counts before them.
+    const groups = cardGroups;
+    groups.length = 0;
+    let long = false;
+    for (let i = 0, counted = 0; i < run.length; ) {
+      if (!isDigit(run.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < run.length && isDigit(run.charCodeAt(i))) i++;
+      groups.push(start, i, counted);
+      counted += i - start;
+      if (i - start > 6) long = true;
+    }
+    const count = groups.length / 3;
+    if (count > 1 && long) {
       // A long unseparated run next to short ones: only whole single groups can be cards.
-      for (const g of groups) if (g.end - g.start >= 13) checkCard(text, at + g.start, at + g.end, out);
+      for (let g = 0; g < count; g++)
+        if (groups[g * 3 + 1]! - groups[g * 3]! >= 13)
+          checkCard(text, at + groups[g * 3]!, at + groups[g * 3 + 1]!, out);
       continue;
     }
     // "GR11 6669 1820 …" is an IBAN-like string (valid ones belong to the IBAN recognizer).
-    if (/[A-Za-z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, at - 5), at))) continue;
+    if (ibanGroupBefore(text, at)) continue;
+    const digits = run.replace(/[ -]/g, '');
     let first = 0;
-    while (first < groups.length) {
+    while (first < count) {
       let found = -1;
-      for (let last = groups.length - 1; last >= first && found < 0; last--) {
-        const start = at + groups[first]!.start;
-        const end = at + groups[last]!.end;
-        const digits = text.slice(start, end).replace(/[ -]/g, '');
-        if (digits.length < 13 || digits.length > 19) continue;
-        if (luhnCheck(digits) && cardBrand(digits) !== undefined) found = last;
+      for (let last = count - 1; last >= first && found < 0; last--) {
+        const from = groups[first * 3 + 2]!;
+        const to = groups[last * 3 + 2]! + groups[last * 3 + 1]! - groups[last * 3]!;
+        if (to - from < 13 || to - from > 19) continue;
+        const candidate = digits.slice(from, to);
+        if (luhnCheck(candidate) && cardBrand(candidate) !== undefined) found = last;
       }
       if (found >= 0) {
-        const start = at + groups[first]!.start;
-        const end = at + groups[found]!.end;
+        const start = at + groups[first * 3]!;
+        const end = at + groups[found * 3 + 1]!;
         // Part of a longer digit run: a card only if a context word says so.
-        const partial = first > 0 || found < groups.length - 1;
+        const partial = first > 0 || found < count - 1;
         out.push({ start, end, score: partial ? 0.45 : cardScore(start, end, found > first) });
         first = found + 1;
       } else first++;
     }
   }
+}
+
+/** Reused by findCardRuns: start, end (in the run) and digits before, per group. */
+const cardGroups: number[] = [];
+
+/** `/[A-Za-z]{2}\d{2}[ -]$/` over the 5 characters before `at`: an IBAN's country and check digits. */
+function ibanGroupBefore(text: string, at: number): boolean {
+  if (at < 5) return false;
+  const c = text.charCodeAt(at - 1);
+  return (
+    (c === 32 || c === 45) &&
+    isDigit(text.charCodeAt(at - 2)) &&
+    isDigit(text.charCodeAt(at - 3)) &&
+    isAsciiLetter(text.charCodeAt(at - 4)) &&
+    isAsciiLetter(text.charCodeAt(at - 5))
+  );
 }
 
 function checkCard(text: string, start: number, end: number, out: RecognizerMatch[]): void {
@@ -568,7 +599,7 @@ function findAddresses(text: string, out: RecognizerMatch[]): void {
     if (hit.index < scannedTo) return hitEnd;
     let from = Math.max(scannedTo, hit.index - 72);
     // Start the window on a whitespace boundary so a house number is never cut in half.
-    for (let k = 0; k < 32 && from > scannedTo && !/\s/.test(text[from - 1]!); k++) from--;
+    for (let k = 0; k < 32 && from > scannedTo && !isSpaceCode(text.charCodeAt(from - 1)); k++) from--;
     const to = Math.min(text.length, hit.index + 96);
     const window = text.slice(from, to);
     ADDRESS_PATTERN.lastIndex = 0;
@@ -753,6 +784,14 @@ function mayHaveNames(text: string): boolean {
     ? matchesAnyAt(text, lower, NAME_GATE_FAMILY, NAME_PREFILTER_LOWER)
     : matchesAnyAt(text, text, NAME_GATE_FAMILY, NAME_PREFILTER);
 }
+function firstWord(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32 || c === 9) return value.slice(0, i);
+  }
+  return value;
+}
+
 const NOT_NAMES = new Set([
   'The',
   'This',
@@ -916,6 +955,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     score: 0.65,
     prefilter: mayHaveNames,
     find: findNames,
-    validate: (value) => !NOT_NAMES.has(value.split(/\s+/)[0]!),
+    // A FULL_NAME match separates its words by spaces and tabs only.
+    validate: (value) => !NOT_NAMES.has(firstWord(value)),
   },
 ];

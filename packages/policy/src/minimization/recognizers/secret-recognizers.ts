@@ -173,7 +173,9 @@ const IDENTIFIER_SHAPE = /^(?:[a-z]{2,}|[A-Z]{2,})(?:[_.-](?:[a-z]+|[A-Z]+)\d*)+
 
 function findTokens(text: string, out: RecognizerMatch[]): void {
   findAssignments(out, text, TOKEN_FAMILY, TOKEN_KEYWORD, TOKEN_VALUE, (raw) => {
-    const value = raw.replace(/[.]+$/, '');
+    let end = raw.length;
+    while (end > 0 && raw.charCodeAt(end - 1) === 46) end--;
+    const value = raw.slice(0, end); // without trailing dots
     return !looksRandom(value) || /^\d+$/.test(value) || IDENTIFIER_SHAPE.test(value) ? undefined : value;
   });
 }
