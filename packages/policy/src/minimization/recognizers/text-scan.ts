@@ -78,7 +78,10 @@ interface Tables {
   width: number;
   /** Per two symbols: ANYWHERE / WORD_START when a word of that trie is exactly these two characters. */
   shortWords: Uint8Array;
-  /** Per three symbols: ANYWHERE / WORD_START when a word of that trie starts with these three characters. */
+  /**
+   * Per three symbols, 2 bits: ANYWHERE / WORD_START when a word of that trie starts with these
+   * three characters (packed four to a byte: 64 KB, small enough to stay in cache).
+   */
   triples: Uint8Array;
   /** Words recorded at any position. */
   anywhere: Trie;
@@ -136,7 +139,7 @@ function buildTables(): Tables {
   const anywhere = buildTrie(width, symbolOf, false);
   const wordStart = buildTrie(width, symbolOf, true);
   const shortWords = new Uint8Array(width * width);
-  const triples = new Uint8Array(width * width * width);
+  const triples = new Uint8Array((width * width * width) >> 2);
   for (const [trie, bit] of [
     [anywhere, ANYWHERE],
     [wordStart, WORD_START],
@@ -146,7 +149,10 @@ function buildTables(): Tables {
       if (node === 0) continue;
       if (trie.terminals[node] !== undefined) shortWords[pair]! |= bit;
       for (let third = 1; third < width; third++)
-        if (trie.next[node * width + third] !== 0) triples[pair * width + third]! |= bit;
+        if (trie.next[node * width + third] !== 0) {
+          const index = pair * width + third;
+          triples[index >> 2]! |= bit << ((index & 3) << 1);
+        }
     }
   const info = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) info[c] = symbols[c]! | (CLASS[c]! << 8);
@@ -259,7 +265,8 @@ export function scanOf(text: string): TextScan {
     if (symbol !== 0) {
       // Words of three or more characters starting two characters back: only where a word starts with these three.
       if (pair !== 0) {
-        const triple = triples[(pair << SHIFT) | symbol]!;
+        const index = (pair << SHIFT) | symbol;
+        const triple = (triples[index >> 2]! >> ((index & 3) << 1)) & 3;
         if (triple !== 0) {
           if ((triple & ANYWHERE) !== 0) {
             const node = anywhere.next[(anywhere.pairs[pair]! << SHIFT) | symbol]!;
