@@ -387,6 +387,17 @@ function isAsciiAlnum(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c);
 }
 
+/** IBAN length by country, indexed by the two upper-cased letters (0: no IBAN country). */
+const IBAN_LENGTH_TABLE = new Uint8Array(26 * 26);
+for (const [country, length] of Object.entries(IBAN_LENGTHS))
+  IBAN_LENGTH_TABLE[(country.charCodeAt(0) - 65) * 26 + country.charCodeAt(1) - 65] = length;
+
+/** IBAN_LENGTHS of two ASCII letters, either case (no string built per candidate). */
+function ibanLength(first: number, second: number): number | undefined {
+  const length = IBAN_LENGTH_TABLE[((first & 0xdf) - 65) * 26 + (second & 0xdf) - 65]!;
+  return length === 0 ? undefined : length;
+}
+
 /** IBAN_START at `at`: two letters, two digits, then (after one optional space or dash) a letter or digit. */
 function ibanStartAt(text: string, at: number): boolean {
   if (!isAsciiLetter(text.charCodeAt(at)) || !isAsciiLetter(text.charCodeAt(at + 1))) return false;
@@ -405,7 +416,7 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
     lastIndex = at + 4;
     // Most hits sit inside words (`sha256`, `abc12`): the boundary check is cheaper than the lookup.
     if (joinsBefore(text, at)) continue;
-    const length = IBAN_LENGTHS[text.slice(at, at + 2).toUpperCase()];
+    const length = ibanLength(text.charCodeAt(at), text.charCodeAt(at + 1));
     if (length === undefined) continue;
     // Count the country's number of alphanumerics (single spaces/dashes between), then build once.
     let count = 4;
@@ -491,6 +502,13 @@ function isIpv6Code(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 46;
 }
 
+function twoColons(text: string, start: number, end: number): boolean {
+  const first = text.indexOf(':', start);
+  if (first < 0 || first >= end) return false;
+  const second = text.indexOf(':', first + 1);
+  return second >= 0 && second < end;
+}
+
 /** IPv6: grow a span of hex digits, colons and dots around each `:`, then let node:net judge it. */
 function findIpv6(text: string, out: RecognizerMatch[]): void {
   let colon = text.indexOf(':');
@@ -511,13 +529,13 @@ function findIpv6(text: string, out: RecognizerMatch[]): void {
       zone = end + 1;
       while (zone < text.length && isWordCode(text.charCodeAt(zone))) zone++;
     }
-    const value = text.slice(start, end);
+    // Cheap tests first: the span is only built for two colons or more (times, "Note:" have one).
     if (
       end - start >= 3 &&
       !joinsBefore(text, start) &&
       !joinsAfter(text, zone) &&
-      value.indexOf(':') !== value.lastIndexOf(':') &&
-      isIPv6(value)
+      twoColons(text, start, end) &&
+      isIPv6(text.slice(start, end))
     )
       out.push({ start, end: zone });
     colon = text.indexOf(':', Math.max(end, colon + 1));
