@@ -297,6 +297,7 @@ export function map(
   // while its slot is free, so that child starts at once instead of waiting in the queue.
   const window = options?.concurrency ?? Math.max(64, run.scheduler.concurrency);
   const limit = Math.max(1, Math.min(window, inputs.length));
+  if (limit >= inputs.length) return whileSuspended(run, parent, all(run, parent, agent, inputs, options));
   const outputs = new Array<unknown>(inputs.length);
   let next = 0;
   let failed = false;
@@ -326,6 +327,31 @@ const loopHooks: AgentLoopHooks = {
   delegate: (run, task, agent, input) => delegate(run, task, agent, input),
   toolContext,
 };
+
+// A fan-out whose window holds every input: each child runs as its own promise, without a
+// worker loop (an async frame per child, held while the child waits on its model).
+function all(
+  run: RunContext,
+  parent: TaskState,
+  agent: Agent,
+  inputs: readonly unknown[],
+  options: DelegateOptions | undefined,
+): Promise<unknown[]> {
+  const children = new Array<Promise<unknown>>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    let child: TaskState;
+    try {
+      child = spawn(run, parent, agent, inputs[i], options);
+    } catch (error) {
+      // Start no more children; those started finish on their own.
+      children.length = i;
+      children.push(Promise.reject(error));
+      break;
+    }
+    children[i] = runTask(run, child);
+  }
+  return Promise.all(children);
+}
 
 /** The context an agent's own `run` function receives. */
 export function agentContext(run: RunContext, task: TaskState): AgentContext {

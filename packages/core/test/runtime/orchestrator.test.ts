@@ -1,4 +1,5 @@
 import {
+  BudgetExceededError,
   CancelledError,
   createOrchestrator,
   createRegistry,
@@ -274,6 +275,63 @@ describe('delegation and fan-out', () => {
     expect(output).toBe(1000);
     expect(report.totals.tasks).toBe(1001);
     expect(maxAlive).toBe(64);
+  });
+
+  it('fails a fan-out that fits its window with the first failure, letting the other children finish', async () => {
+    const failing: ModelAdapter = {
+      ...echoModel(),
+      generate: async (request, options) => {
+        const last = request.messages.at(-1);
+        if (last?.role === 'user' && last.content[0]?.type === 'text' && last.content[0].text === '2')
+          throw new ValidationError('bad input for this worker');
+        return echoModel().generate(request, options);
+      },
+    };
+    const worker = defineAgent({ name: 'worker' });
+    const supervisor = defineAgent({
+      name: 'supervisor',
+      agents: [worker],
+      run: async (_input: string, ctx) => ctx.map(worker, ['0', '1', '2', '3', '4']),
+    });
+    const outcome = await createOrchestrator({
+      registry: createRegistry({ providers: { mock: () => failing } }),
+      defaultModel: 'mock:any',
+      retry: false,
+    }).run(supervisor, '').result;
+    expect(outcome.status).toBe('failed');
+    expect(String(outcome.error)).toMatch(/bad input/);
+    expect(outcome.report.tasks.slice(1).map((t) => t.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'failed',
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+
+  it('rejects a fan-out whose children cannot get their budget share, starting none', async () => {
+    let calls = 0;
+    const model: ModelAdapter = {
+      ...echoModel(),
+      generate: async (request, options) => {
+        calls++;
+        return echoModel().generate(request, options);
+      },
+    };
+    const worker = defineAgent({ name: 'worker' });
+    const supervisor = defineAgent({
+      name: 'supervisor',
+      agents: [worker],
+      run: async (_input: string, ctx) => ctx.map(worker, ['a', 'b', 'c'], { budget: { tokens: 5000 } }),
+    });
+    const outcome = await createOrchestrator({
+      registry: createRegistry({ providers: { mock: () => model } }),
+      defaultModel: 'mock:any',
+      limits: { budget: { tokens: 1000 } },
+    }).run(supervisor, '').result;
+    expect(outcome.status).toBe('failed');
+    expect(BudgetExceededError.isInstance(outcome.error)).toBe(true);
+    expect(calls).toBe(0);
   });
 
   it('starts no more children once a fan-out has failed', async () => {
