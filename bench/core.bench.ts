@@ -26,11 +26,14 @@ interface WorkerResult {
   status: string;
 }
 
-/** Runs one measurement in a fresh Node process (on the built packages) so its peak RSS is its own. */
-function worker(n: number, latencyMs = 0): WorkerResult {
+/**
+ * Runs one measurement in a fresh Node process (on the built packages) so its peak RSS is its
+ * own; `policies: 'none'` measures the core runtime without the minimization policy.
+ */
+function worker(n: number, latencyMs = 0, policies: 'minimization' | 'none' = 'minimization'): WorkerResult {
   const out = execFileSync(
     process.execPath,
-    [join(here, 'fanout-worker.mjs'), String(n), String(latencyMs)],
+    [join(here, 'fanout-worker.mjs'), String(n), String(latencyMs), policies],
     { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out.trim().split('\n').pop()!) as WorkerResult;
@@ -74,6 +77,18 @@ if (wants('fanout')) {
     );
   }
   results.fanout = fanout;
+  // The core runtime's share alone (no policies), at the size the target is set for.
+  const core = worker(100_000, 0, 'none');
+  results.fanoutNoPolicies = {
+    n: core.n,
+    usPerTask: fixed((core.ms * 1000) / core.n),
+    cpuUsPerTask: fixed((core.cpuMs * 1000) / core.n),
+    peakRssMb: fixed(core.peakRssMb, 1),
+    floorUsPerTask: fixed((core.floorMs * 1000) / core.n, 3),
+  };
+  console.log(
+    `fanout   n=${core.n} without policies (core runtime alone): ${fixed((core.ms * 1000) / core.n)} µs/task wall, ${fixed((core.cpuMs * 1000) / core.n)} µs/task CPU, peak RSS ${fixed(core.peakRssMb, 1)} MB`,
+  );
   const big = fanout[fanout.length - 1]!;
   summary.push(
     `fanout: ${big.usPerTask} µs/task at 100k (target ≤ 15), ${big.peakRssMb} MB (target ≤ 300)${big.usPerTask <= 15 && big.peakRssMb <= 300 ? ' ✓' : ' ✗'}`,
