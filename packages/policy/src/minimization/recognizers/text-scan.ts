@@ -131,10 +131,19 @@ function buildTables(): Tables {
   if (symbolOf.size >= WIDTH) throw new Error('too many distinct trigger characters');
   const width = WIDTH;
   const symbols = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    // Only code units whose lower case is a word character matter; most are not letters at all.
-    const lower = String.fromCharCode(c).toLowerCase();
-    if (lower.length === 1) symbols[c] = symbolOf.get(lower) ?? 0;
+  const assign = (code: number) => {
+    const lower = String.fromCharCode(code).toLowerCase();
+    if (lower.length === 1) symbols[code] = symbolOf.get(lower) ?? 0;
+  };
+  // Only code units whose lower case is a word character matter: those below 0x250, the few
+  // above it that lower-case into that range, and word characters above it with their upper case.
+  for (let c = 0; c < 0x250; c++) assign(c);
+  for (const c of FOLDS_INTO_LATIN) assign(c);
+  for (const ch of symbolOf.keys()) {
+    if (ch.charCodeAt(0) < 0x250) continue;
+    assign(ch.charCodeAt(0));
+    const upper = ch.toUpperCase();
+    if (upper.length === 1) assign(upper.charCodeAt(0));
   }
   const anywhere = buildTrie(width, symbolOf, false);
   const wordStart = buildTrie(width, symbolOf, true);
@@ -158,6 +167,9 @@ function buildTables(): Tables {
   for (let c = 0; c < 0x10000; c++) info[c] = symbols[c]! | (CLASS[c]! << 8);
   return { symbols, info, width, shortWords, triples, anywhere, wordStart };
 }
+
+/** The code units from 0x250 up whose lower case is below 0x250 (ẞ, Kelvin and Ångström signs, …). */
+const FOLDS_INTO_LATIN = [0x1e9e, 0x212a, 0x212b, 0x2c7e, 0x2c7f, 0xa7dc];
 
 const SHIFT = 6;
 const WIDTH = 1 << SHIFT;

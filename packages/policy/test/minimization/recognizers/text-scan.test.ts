@@ -82,6 +82,15 @@ describe('scanOf: trigger words', () => {
     expect(recorded('xkunde _kunde 1kunde -kunde', wordStart.id)).toEqual([22]);
   });
 
+  it('folds every code unit whose lower case is a word character, and no other', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const lower = ch.toLowerCase();
+      expect(recorded(`${ch}unde`, wordStart.id).length === 1, ch).toBe(lower === 'k');
+      expect(recorded(`n${ch}`, anywhere.id).length === 1, ch).toBe(lower === 'é');
+    }
+  });
+
   it('gives a sticky regex every start a global scan finds (matchesAt = global exec)', () => {
     const global = /secret(?:_key)?|geb\.?|ab/gi;
     const sticky = new RegExp(global.source, 'iy');
