@@ -271,6 +271,37 @@ describe('policies', () => {
     expect(report.metrics.complianceRate).toBe(1);
   });
 
+  it('chains synchronous and asynchronous egress policies in order', async () => {
+    const model = scriptedModel([text('done')]);
+    const seen: string[] = [];
+    const rewrite = (name: string, from: string, to: string): Policy => ({
+      name,
+      beforeModelCall: (request) => {
+        const json = JSON.stringify(request);
+        seen.push(`${name}:${json.includes(from)}`);
+        return { action: 'transform', value: JSON.parse(json.replaceAll(from, to)) };
+      },
+    });
+    const slow = rewrite('slow', 'beta', 'gamma');
+    const asyncSlow: Policy = {
+      name: 'slow',
+      beforeModelCall: async (request, context) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return slow.beforeModelCall!(request, context);
+      },
+    };
+    const { report } = await createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      policies: [rewrite('first', 'alpha', 'beta'), asyncSlow, rewrite('last', 'gamma', 'delta')],
+    }).run(defineAgent({ name: 'a' }), 'alpha');
+    // Each policy sees the previous one's output, also across the asynchronous one.
+    expect(seen).toEqual(['first:true', 'slow:true', 'last:true']);
+    expect(JSON.stringify(model.requests[0])).toContain('delta');
+    expect(JSON.stringify(model.requests[0])).not.toMatch(/alpha|beta|gamma/);
+    expect(report.status).toBe('succeeded');
+  });
+
   it('fails the call when an egress policy denies it', async () => {
     const model = scriptedModel([]);
     const outcome = await createOrchestrator({

@@ -3,6 +3,7 @@ import type { ModelAdapter, ModelCallOptions } from '../../contracts/model/v1/mo
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
 import type { ModelContentPart, ModelResult } from '../../contracts/model/v1/model-result.js';
 import { emptyUsage } from '../../contracts/model/v1/usage.js';
+import type { Policy, PolicyContext, PolicyDecision } from '../../contracts/policy.js';
 import { AuthenticationError } from '../../errors/authentication-error.js';
 import { BatonError } from '../../errors/baton-error.js';
 import { PermissionDeniedError } from '../../errors/permission-denied-error.js';
@@ -73,7 +74,11 @@ export function callModel(
   }
 }
 
-async function callWithEgressPolicies(
+/**
+ * Runs the egress policies in order, then sends. Policies usually decide synchronously; the
+ * chain stays synchronous (no async frame, no promise per policy) until one returns a promise.
+ */
+function callWithEgressPolicies(
   run: RunContext,
   task: TaskState,
   adapter: ModelAdapter,
@@ -82,22 +87,66 @@ async function callWithEgressPolicies(
   stream: boolean,
   originalSize: JsonSize | undefined,
 ): Promise<ModelResult> {
-  let request = original;
-  const context = policyContextOf(run, task);
-  for (const policy of run.egressPolicies) {
-    const decision = await policy.beforeModelCall!(request, context);
-    if (decision.action === 'allow') continue;
-    run.events.emit({
-      type: 'policy-decision',
-      taskId: task.id,
-      policy: policy.name,
-      boundary: 'egress',
-      action: decision.action,
-      reason: decision.action === 'deny' ? decision.reason : decision.reason,
-    });
-    if (decision.action === 'deny') throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
-    request = decision.value;
+  try {
+    const context = policyContextOf(run, task);
+    const policies = run.egressPolicies;
+    let request = original;
+    for (let i = 0; i < policies.length; i++) {
+      const decision = policies[i]!.beforeModelCall!(request, context);
+      if (isPromiseLike(decision))
+        return finishEgressPolicies(
+          run,
+          task,
+          adapter,
+          original,
+          request,
+          decision,
+          i,
+          context,
+          coordination,
+          stream,
+          originalSize,
+        );
+      request = applyEgressDecision(run, task, policies[i]!, request, decision);
+    }
+    return send(
+      run,
+      task,
+      adapter,
+      request,
+      coordination,
+      stream,
+      request === original ? originalSize : undefined,
+    );
+  } catch (error) {
+    return Promise.reject(error);
   }
+}
+
+/** The rest of the egress chain once policy `index` has returned a promise. */
+async function finishEgressPolicies(
+  run: RunContext,
+  task: TaskState,
+  adapter: ModelAdapter,
+  original: ModelRequest,
+  current: ModelRequest,
+  pending: PromiseLike<PolicyDecision<ModelRequest>>,
+  index: number,
+  context: PolicyContext,
+  coordination: boolean,
+  stream: boolean,
+  originalSize: JsonSize | undefined,
+): Promise<ModelResult> {
+  const policies = run.egressPolicies;
+  let request = applyEgressDecision(run, task, policies[index]!, current, await pending);
+  for (let i = index + 1; i < policies.length; i++)
+    request = applyEgressDecision(
+      run,
+      task,
+      policies[i]!,
+      request,
+      await policies[i]!.beforeModelCall!(request, context),
+    );
   return send(
     run,
     task,
@@ -107,6 +156,31 @@ async function callWithEgressPolicies(
     stream,
     request === original ? originalSize : undefined,
   );
+}
+
+/** The request after one policy's decision (recorded as an event unless it allowed it as is). */
+function applyEgressDecision(
+  run: RunContext,
+  task: TaskState,
+  policy: Policy,
+  request: ModelRequest,
+  decision: PolicyDecision<ModelRequest>,
+): ModelRequest {
+  if (decision.action === 'allow') return request;
+  run.events.emit({
+    type: 'policy-decision',
+    taskId: task.id,
+    policy: policy.name,
+    boundary: 'egress',
+    action: decision.action,
+    reason: decision.reason,
+  });
+  if (decision.action === 'deny') throw new PermissionDeniedError(`egress:${policy.name}`, decision.reason);
+  return decision.value;
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
 }
 
 /**
