@@ -8,6 +8,7 @@ import { DEFAULT_PHONE_REGIONS, phoneRecognizer } from './recognizers/phone-reco
 import { piiRecognizers } from './recognizers/pii-recognizers.js';
 import { secretRecognizers } from './recognizers/secret-recognizers.js';
 import { contextTest } from './recognizers/text-boundary.js';
+import { prefilterFamily, scanOf } from './recognizers/text-scan.js';
 import { applyStrategies, type StrategyResolver } from './strategy.js';
 
 /** What to detect. */
@@ -65,6 +66,8 @@ interface CompiledRecognizer {
   order: number;
   label: string;
   prefilter: ((text: string) => boolean) | undefined;
+  /** A built-in prefilter answered by the text scan: the trigger family whose count it reads (-1: none). */
+  gate: number;
   /** Multi-character needles are found by one shared scan per text (see `needleScan`). */
   needles: readonly string[] | undefined;
   pattern: RegExp | undefined;
@@ -174,6 +177,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       order: compiled.length,
       label: labelOf(recognizer.dataClass),
       prefilter: sharedNeedles(recognizer.prefilter) ? undefined : compilePrefilter(recognizer.prefilter),
+      gate: prefilterFamily(recognizer.prefilter)?.id ?? -1,
       needles: sharedNeedles(recognizer.prefilter) ? (recognizer.prefilter as readonly string[]) : undefined,
       pattern,
       group: recognizer.group,
@@ -263,9 +267,12 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     for (let index = 0; index < compiled.length; index++) {
       const r = compiled[index]!;
       if (r.needles !== undefined && needleHit[index] !== stamp) continue;
-      if (r.prefilter && !r.prefilter(text)) continue;
+      if (r.gate >= 0) {
+        if (scanOf(text).counts[r.gate] === 0) continue;
+      } else if (r.prefilter && !r.prefilter(text)) continue;
       if (r.find) {
-        scratch.length = 0;
+        // Truncating an array is a runtime call: only when the last finder left something.
+        if (scratch.length !== 0) scratch.length = 0;
         const returned = r.find(text, scratch);
         for (let i = 0; i < scratch.length; i++) {
           const match = scratch[i]!;

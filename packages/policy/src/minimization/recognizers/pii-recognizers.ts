@@ -15,6 +15,7 @@ import {
 import {
   DIGIT_SETS,
   digitRunsOf,
+  familyPrefilter,
   longestDigitChain,
   matchesAnyAt,
   matchesAt,
@@ -914,7 +915,7 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'date-of-birth',
     dataClass: 'pii.dob',
     score: 0.6,
-    prefilter: (text) => mentions(text, BIRTH_FAMILY),
+    prefilter: familyPrefilter(BIRTH_FAMILY),
     find: findDatesOfBirth,
     requireContext: true,
     contextWindow: 40,

@@ -2,7 +2,7 @@ import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { jwtCheck } from '../validators/jwt.js';
 import { charClassCount, looksRandom } from '../validators/shannon-entropy.js';
 import { findNearAt } from './text-boundary.js';
-import { matchesAnyAt, matchesAt, mentions, type TriggerFamily, triggerFamily } from './text-scan.js';
+import { familyPrefilter, matchesAnyAt, matchesAt, type TriggerFamily, triggerFamily } from './text-scan.js';
 
 const B = '(?<![A-Za-z0-9_-])';
 const E = '(?![A-Za-z0-9_-])';
@@ -30,8 +30,7 @@ function keyRecognizer(
  * instead of a search per text.
  */
 function needlePrefilter(needles: readonly string[]): (text: string) => boolean {
-  const family = triggerFamily({ anywhere: needles, caseSensitive: true });
-  return (text) => mentions(text, family);
+  return familyPrefilter(triggerFamily({ anywhere: needles, caseSensitive: true }));
 }
 
 const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
@@ -221,7 +220,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'aws-secret-access-key',
     dataClass: 'secret.api_key',
     score: 0.9,
-    prefilter: (text) => mentions(text, AWS_FAMILY),
+    prefilter: familyPrefilter(AWS_FAMILY),
     find: findAwsSecrets,
     requireContext: true,
     contextWindow: 96,
@@ -308,14 +307,14 @@ export const secretRecognizers: readonly Recognizer[] = [
     name: 'password-assignment',
     dataClass: 'secret.password',
     score: 0.85,
-    prefilter: (text) => mentions(text, PASSWORD_FAMILY),
+    prefilter: familyPrefilter(PASSWORD_FAMILY),
     find: findPasswordAssignments,
   },
   {
     name: 'keyword-token',
     dataClass: 'secret.token',
     score: 0.8,
-    prefilter: (text) => mentions(text, TOKEN_FAMILY),
+    prefilter: familyPrefilter(TOKEN_FAMILY),
     find: findTokens,
   },
 ];

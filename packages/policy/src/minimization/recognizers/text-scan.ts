@@ -217,8 +217,16 @@ function grow(array: Int32Array, needed: number): Int32Array {
   return bigger;
 }
 
+/** Families with a start recorded in the current scan (their counts are reset by the next one). */
+let touched: Int32Array = new Int32Array(16);
+let touchedCount = 0;
+
 function record(family: number, at: number): void {
   const count = scan.counts[family]!;
+  if (count === 0) {
+    if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
+    touched[touchedCount++] = family;
+  }
   let positions = scan.positions[family]!;
   if (count > 0 && positions[count - 1] === at) return;
   if (count === positions.length) positions = scan.positions[family] = grow(positions, count + 1);
@@ -257,7 +265,8 @@ export function scanOf(text: string): TextScan {
   if (scan.counts.length !== familyCount) {
     scan.counts = new Int32Array(familyCount);
     scan.positions = Array.from({ length: familyCount }, () => new Int32Array(8));
-  } else scan.counts.fill(0);
+  } else for (let k = 0; k < touchedCount; k++) scan.counts[touched[k]!] = 0;
+  touchedCount = 0;
   const { info, shortWords, triples, anywhere, wordStart } = t;
   const n = text.length;
   let ibanCount = 0;
@@ -340,6 +349,25 @@ export function scanOf(text: string): TextScan {
 /** Whether the scan of `text` recorded any start of `family`. */
 export function mentions(text: string, family: TriggerFamily): boolean {
   return scanOf(text).counts[family.id]! > 0;
+}
+
+const familyPrefilters = new WeakMap<(text: string) => boolean, TriggerFamily>();
+
+/**
+ * A recognizer prefilter that passes when the scan recorded a start of `family`. The detector
+ * reads the scan's count for it directly (`prefilterFamily`) instead of calling it per text.
+ */
+export function familyPrefilter(family: TriggerFamily): (text: string) => boolean {
+  const prefilter = (text: string): boolean => mentions(text, family);
+  familyPrefilters.set(prefilter, family);
+  return prefilter;
+}
+
+/** The family a prefilter made by `familyPrefilter` tests, or undefined. */
+export function prefilterFamily(prefilter: unknown): TriggerFamily | undefined {
+  return typeof prefilter === 'function'
+    ? familyPrefilters.get(prefilter as (text: string) => boolean)
+    : undefined;
 }
 
 /** Whether `scan` recorded a start of family `id` in [from, to). */
