@@ -302,7 +302,7 @@ function findCardRuns(text: string, from: number, to: number, out: RecognizerMat
       continue;
     // The run's digit groups: offsets in `run` and, for slicing `digits`, digit counts before them.
     const groups = cardGroups;
-    groups.length = 0;
+    if (groups.length !== 0) groups.length = 0;
     let long = false;
     for (let i = 0, counted = 0; i < run.length; ) {
       if (!isDigit(run.charCodeAt(i))) {
