@@ -257,6 +257,11 @@ function recordAt(ends: Terminal[], text: string, start: number): void {
     if (end.exact === undefined || text.startsWith(end.exact, start)) record(end.family, start);
 }
 
+/** The class of the code unit at `index` (0 before the text). */
+function classAt(text: string, index: number): number {
+  return index < 0 ? 0 : CLASS[text.charCodeAt(index)]!;
+}
+
 /** The scan of `text`; the last one is memoized, since every recognizer asks about the same text in turn. */
 export function scanOf(text: string): TextScan {
   tables ??= buildTables();
@@ -270,13 +275,9 @@ export function scanOf(text: string): TextScan {
   const { info, shortWords, triples, anywhere, wordStart } = t;
   const n = text.length;
   let ibanCount = 0;
-  // Symbols and classes of the characters before i (1: right before, 2: two before, 3: three before).
   let pair = 0; // symbols of the two characters before i, as a pair index
-  let previous = 0;
-  let class1 = 0;
-  let class2 = 0;
-  let class3 = 0;
-  let runStart = -1; // start of the current run of digits and digit punctuation
+  let previous = 0; // symbol of the character before i
+  let runStart = -1; // first digit of the current run of digits and digit punctuation
   let runDigits = 0;
   runCount = 0;
   chain = -1;
@@ -293,7 +294,7 @@ export function scanOf(text: string): TextScan {
             const node = anywhere.next[(anywhere.pairs[pair]! << SHIFT) | symbol]!;
             if (node !== 0) walk(anywhere, t, text, i - 2, node, 3);
           }
-          if ((triple & WORD_START) !== 0 && (class3 & WORD_CHAR) === 0) {
+          if ((triple & WORD_START) !== 0 && (classAt(text, i - 3) & WORD_CHAR) === 0) {
             const node = wordStart.next[(wordStart.pairs[pair]! << SHIFT) | symbol]!;
             if (node !== 0) walk(wordStart, t, text, i - 2, node, 3);
           }
@@ -305,7 +306,7 @@ export function scanOf(text: string): TextScan {
         const short = shortWords[pair]!;
         if (short !== 0) {
           if ((short & ANYWHERE) !== 0) recordAt(anywhere.terminals[anywhere.pairs[pair]!]!, text, i - 1);
-          if ((short & WORD_START) !== 0 && (class2 & WORD_CHAR) === 0)
+          if ((short & WORD_START) !== 0 && (classAt(text, i - 2) & WORD_CHAR) === 0)
             recordAt(wordStart.terminals[wordStart.pairs[pair]!]!, text, i - 1);
         }
       }
@@ -316,7 +317,7 @@ export function scanOf(text: string): TextScan {
         runStart = i;
         runDigits = 0;
         // Two letters, then two digits: the first digit after letters starts a run.
-        if (class1 === LETTER && class2 === LETTER) {
+        if (classAt(text, i - 1) === LETTER && classAt(text, i - 2) === LETTER) {
           const d = text.charCodeAt(i + 1);
           if (d >= 48 && d <= 57) {
             if (ibanCount === scan.ibanStarts.length) scan.ibanStarts = grow(scan.ibanStarts, ibanCount + 1);
@@ -325,21 +326,13 @@ export function scanOf(text: string): TextScan {
         }
       }
       runDigits++;
-    } else if (k === PUNCTUATION) {
-      if (runStart < 0) {
-        runStart = i;
-        runDigits = 0;
-      }
-    } else if (runStart >= 0) {
-      if (runDigits >= 4) pushRun(runStart, i, runDigits);
+    } else if (k !== PUNCTUATION && runStart >= 0) {
+      if (runDigits >= 4) pushRun(text, runStart, i, runDigits);
       runStart = -1;
     }
-    class3 = class2;
-    class2 = class1;
-    class1 = k;
     previous = symbol;
   }
-  if (runStart >= 0 && runDigits >= 4) pushRun(runStart, n, runDigits);
+  if (runStart >= 0 && runDigits >= 4) pushRun(text, runStart, n, runDigits);
   scan.ibanCount = ibanCount;
   scannedText = text;
   scannedTables = t;
@@ -425,7 +418,10 @@ let runCount = 0;
 /** `longestDigitChain` of the scanned text, -1 until asked. */
 let chain = -1;
 
-function pushRun(start: number, end: number, digits: number): void {
+/** Records a run from its first digit, widened back over the digit punctuation before it. */
+function pushRun(text: string, firstDigit: number, end: number, digits: number): void {
+  let start = firstDigit;
+  while (start > 0 && CLASS[text.charCodeAt(start - 1)] === PUNCTUATION) start--;
   runs = grow(runs, (runCount + 1) * 3);
   runs[runCount * 3] = start;
   runs[runCount * 3 + 1] = end;
