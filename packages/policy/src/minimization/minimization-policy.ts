@@ -16,7 +16,7 @@ import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
 import { collectJsonStrings } from './json-strings.js';
-import { KnownValues } from './known-values.js';
+import { type KnownOccurrence, KnownValues } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
 import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
@@ -84,6 +84,23 @@ interface RunState {
 }
 
 const NONE: readonly Finding[] = Object.freeze([]);
+// Scratch for `inspectEgress`, which is synchronous and never re-entered.
+const egressStrings: string[] = [];
+const egressKeys: string[] = [];
+
+/** Counts each occurrence's value as leaked, once per run. */
+function countLeaks(
+  occurrences: readonly KnownOccurrence[],
+  state: { leaked: Set<string> },
+  leaked: Record<string, number>,
+): void {
+  for (const o of occurrences) {
+    const id = `${o.dataClass}\u0000${o.value}`;
+    if (state.leaked.has(id)) continue;
+    state.leaked.add(id);
+    leaked[o.dataClass] = (leaked[o.dataClass] ?? 0) + 1;
+  }
+}
 const ALLOW: PolicyDecision<never> = Object.freeze({ action: 'allow' });
 const STRATEGIES = new Set(['pseudonymize', 'mask', 'hash', 'drop']);
 
@@ -360,17 +377,14 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     inspectEgress(request, serialized, context) {
       const state = stateOf(context);
       const leaked: Record<string, number> = {};
-      const newlyDetected: Record<string, number> = {};
-      const countLeak = (value: string, dataClass: string): void => {
-        const id = `${dataClass}\u0000${value}`;
-        if (state.leaked.has(id)) return;
-        state.leaked.add(id);
-        leaked[dataClass] = (leaked[dataClass] ?? 0) + 1;
-      };
+      let newlyDetected: Record<string, number> | undefined;
       // `serialized` is the request's JSON, so its strings are the request's own unless
-      // something in it serializes itself differently (toJSON, class instances).
-      let strings: string[] = [];
-      const keys: string[] = [];
+      // something in it serializes itself differently (toJSON, class instances). The arrays
+      // are reused across calls (this hook is synchronous): no garbage per call.
+      let strings = egressStrings;
+      const keys = egressKeys;
+      strings.length = 0;
+      keys.length = 0;
       if (collectJsonStrings(request, strings, keys)) {
         // Every value detected in this run, as a whole token, string by string. A string this
         // minimizer produced from the values known now had every occurrence replaced then.
@@ -380,14 +394,13 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
             const produced = state.minimized.get(text);
             if (produced !== undefined && produced.generation === generation && produced.text === text)
               continue;
-            for (const o of state.known.occurrences(text)) countLeak(o.value, o.dataClass);
+            countLeaks(state.known.occurrences(text), state, leaked);
           }
-          for (const text of keys)
-            for (const o of state.known.occurrences(text)) countLeak(o.value, o.dataClass);
+          for (const text of keys) countLeaks(state.known.occurrences(text), state, leaked);
         }
       } else {
         // The JSON differs from the object: scan what is actually sent, raw or JSON-escaped.
-        for (const o of state.known.occurrences(serialized)) countLeak(o.value, o.dataClass);
+        countLeaks(state.known.occurrences(serialized), state, leaked);
         try {
           strings = [];
           mapStrings(JSON.parse(serialized), (s) => {
@@ -412,11 +425,12 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           // Found only here: it was never minimized. It counts as detected and as leaked.
           state.detected.set(value, finding.dataClass);
           state.known.add(value, finding.dataClass);
+          newlyDetected ??= {};
           newlyDetected[finding.dataClass] = (newlyDetected[finding.dataClass] ?? 0) + 1;
           leaked[finding.dataClass] = (leaked[finding.dataClass] ?? 0) + 1;
         }
       }
-      if (Object.keys(newlyDetected).length > 0)
+      if (newlyDetected !== undefined)
         context.emit({ type: 'data-minimized', taskId: context.taskId, findings: newlyDetected });
       const callId =
         (context as PolicyContext & { callId?: string }).callId ??
