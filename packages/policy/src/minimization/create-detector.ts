@@ -8,7 +8,7 @@ import { DEFAULT_PHONE_REGIONS, phoneRecognizer } from './recognizers/phone-reco
 import { piiRecognizers } from './recognizers/pii-recognizers.js';
 import { secretRecognizers } from './recognizers/secret-recognizers.js';
 import { contextTest } from './recognizers/text-boundary.js';
-import { prefilterFamily, scanOf } from './recognizers/text-scan.js';
+import { prefilterFamily, scanIsEmpty, scanOf } from './recognizers/text-scan.js';
 import { applyStrategies, type StrategyResolver } from './strategy.js';
 
 /** What to detect. */
@@ -143,7 +143,9 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         ];
   const names = new Set<string>();
   const compiled: CompiledRecognizer[] = [];
-  for (const recognizer of [...builtins, ...(options.recognizers ?? [])]) {
+  /** Compiled built-ins come first: `compiled[0, builtinCount)`. */
+  let builtinCount = 0;
+  for (const [index, recognizer] of [...builtins, ...(options.recognizers ?? [])].entries()) {
     if (names.has(recognizer.name))
       throw new ValidationError(`two recognizers are named '${recognizer.name}'`);
     names.add(recognizer.name);
@@ -185,6 +187,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       window: recognizer.contextWindow ?? 48,
       boost: recognizer.contextBoost ?? 0.1,
     });
+    if (index < builtins.length) builtinCount = compiled.length;
   }
 
   // One regex over all literal needles: each text is scanned once instead of once per recognizer.
@@ -264,7 +267,13 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         needleScan.lastIndex = m.index + 1; // overlapping needles (`sk-` inside `sk-ant-`) still count
       }
     }
-    for (let index = 0; index < compiled.length; index++) {
+    // A text in which the scan recorded nothing (most short prompts) and that holds no `@` or
+    // `:` cannot give any built-in recognizer a candidate: only your own recognizers run.
+    const first =
+      builtinCount > 0 && scanIsEmpty(text) && text.indexOf('@') < 0 && text.indexOf(':') < 0
+        ? builtinCount
+        : 0;
+    for (let index = first; index < compiled.length; index++) {
       const r = compiled[index]!;
       if (r.needles !== undefined && needleHit[index] !== stamp) continue;
       if (r.gate >= 0) {

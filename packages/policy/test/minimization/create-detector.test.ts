@@ -219,6 +219,17 @@ describe('createDetector: options', () => {
     expect(custom.detect('order ACME-1234').map((f) => f.recognizer)).toEqual([]);
   });
 
+  it('still runs user recognizers on short texts with nothing for the built-ins', () => {
+    const custom = createDetector({
+      recognizers: [{ name: 'item-no', dataClass: 'pii.item', score: 0.9, pattern: /\bitem \d{3}\b/ }],
+    });
+    expect(custom.detect('item 123').map((f) => f.recognizer)).toEqual(['item-no']);
+    expect(custom.detect('Answer in one word.')).toEqual([]);
+    // `@` and `:` alone (no trigger word, no digit run) still reach the email and IPv6 recognizers.
+    expect(custom.detect('a@b.io').map((f) => f.recognizer)).toEqual(['email']);
+    expect(custom.detect('host ::ffff:abcd').map((f) => f.recognizer)).toEqual(['ipv6']);
+  });
+
   it('uses a capture group as the value', () => {
     const custom = createDetector({
       builtins: false,

@@ -339,6 +339,16 @@ export function scanOf(text: string): TextScan {
   return scan;
 }
 
+/**
+ * Whether the scan of `text` recorded nothing: no trigger word of any family, no run of 4+
+ * digits, no IBAN start. Every built-in recognizer then has nothing to find unless the text
+ * holds an `@` (emails) or a `:` (IPv6), so the detector skips them all.
+ */
+export function scanIsEmpty(text: string): boolean {
+  scanOf(text);
+  return touchedCount === 0 && runCount === 0 && scan.ibanCount === 0;
+}
+
 /** Whether the scan of `text` recorded any start of `family`. */
 export function mentions(text: string, family: TriggerFamily): boolean {
   return scanOf(text).counts[family.id]! > 0;
