@@ -1,14 +1,7 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
-import { contextTest, joinsAfter, joinsBefore, lowerOf } from './text-boundary.js';
-import {
-  DIGIT_SETS,
-  digitRunsOf,
-  longestDigitChain,
-  scanOf,
-  startsBetween,
-  triggerFamily,
-} from './text-scan.js';
+import { contextTest, joinsAfter, joinsBefore, lowerOf, scannedContext } from './text-boundary.js';
+import { DIGIT_SETS, digitRunsOf, longestDigitChain, scanOf, startsBetween } from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -83,9 +76,9 @@ const PHONE_CONTEXT = [
   'bel',
   'bellen',
 ];
+/** Every place a phone context word starts; context tests read these instead of a regex per window. */
+const PHONE_CONTEXT_FAMILY = scannedContext(PHONE_CONTEXT);
 const hasPhoneContext = contextTest(PHONE_CONTEXT);
-/** Every place hasPhoneContext can match starts with a word of this family. */
-const PHONE_CONTEXT_FAMILY = triggerFamily({ anywhere: PHONE_CONTEXT });
 
 /** Whether a `+`, a `(` or `00` occurs in the run (where an international or `(415)` number could start). */
 function mayStartInternational(text: string, start: number, end: number): boolean {

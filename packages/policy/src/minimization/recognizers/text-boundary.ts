@@ -1,4 +1,4 @@
-import { matchesAt, type TriggerFamily } from './text-scan.js';
+import { matchesAt, scanOf, type TriggerFamily, triggerFamily } from './text-scan.js';
 
 /** Whether the code unit is an ASCII letter, digit or underscore. */
 export function isWordCode(code: number): boolean {
@@ -77,11 +77,14 @@ export function contextTest(words: readonly string[]): (text: string, from: numb
   const anyWord = new RegExp(lowered.map(escapeRegExp).join('|'), 'g');
   const endsWord = (window: string, at: number, length: number): boolean =>
     length > 3 || at + length >= window.length || !isLetterAt(window, at + length);
+  const family = scannedWords.get(words);
   return (text, from, to) => {
     const start = Math.max(0, from);
     const stop = Math.min(text.length, to);
     if (stop <= start) return false;
     const lower = lowerOf(text);
+    if (family !== undefined && lower.length === text.length)
+      return contextAt(text, lower, family, lowered, start, stop);
     // A slice of a flat string is a view (no copy); the lower-cased copy is shared per text.
     const window =
       lower.length === text.length ? lower.slice(start, stop) : text.slice(start, stop).toLowerCase();
@@ -103,6 +106,74 @@ export function contextTest(words: readonly string[]): (text: string, from: numb
     }
     return false;
   };
+}
+
+/** Context word lists whose starts the text scan records, by list identity (see `scannedContext`). */
+const scannedWords = new WeakMap<readonly string[], TriggerFamily>();
+
+/**
+ * Registers `words` as a trigger family of the text scan (call at module load, once per list)
+ * and returns the family: a `contextTest` of this very array, made afterwards, then reads the
+ * recorded starts instead of running a regex over each window. The family records every place
+ * a word starts in the lower-cased text (it matches any code unit whose lower case is the word's character).
+ */
+export function scannedContext(words: readonly string[]): TriggerFamily {
+  const family = triggerFamily({ anywhere: words });
+  scannedWords.set(words, family);
+  return family;
+}
+
+/**
+ * `contextTest` over the recorded starts of `family` in [start, stop), for a text whose
+ * lower-cased form has the same length: the same word-boundary rules, read at each start
+ * where a word of `lowered` (longest first) lies wholly inside the window.
+ */
+function contextAt(
+  text: string,
+  lower: string,
+  family: TriggerFamily,
+  lowered: readonly string[],
+  start: number,
+  stop: number,
+): boolean {
+  const scan = scanOf(text);
+  const positions = scan.positions[family.id]!;
+  const count = scan.counts[family.id]!;
+  // First recorded start at or after `start` (binary search: long texts record many).
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < count; k++) {
+    const at = positions[k]!;
+    if (at >= stop) return false;
+    const startsWord =
+      at === start
+        ? !joinsBefore(text, start) || !isLetterAt(text, start - 1)
+        : !isLetterOrDigitBeforeIn(lower, at, start);
+    if (!startsWord) continue;
+    for (const word of lowered) {
+      const end = at + word.length;
+      if (end > stop || !lower.startsWith(word, at)) continue;
+      if (word.length > 3 || end >= stop || !isLetterAt(lower, end)) return true;
+    }
+  }
+  return false;
+}
+
+/** `isLetterOrDigitBefore` of a window `lower[start, …)` at `at` (its escape check stays inside the window). */
+function isLetterOrDigitBeforeIn(lower: string, at: number, start: number): boolean {
+  const c = lower.charCodeAt(at - 1);
+  if (c < 128) {
+    const word = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    return (
+      word && !((c === 110 || c === 116 || c === 114) && at - start >= 2 && lower.charCodeAt(at - 2) === 92)
+    );
+  }
+  return LETTER_OR_NUMBER.test(lower[at - 1]!);
 }
 
 function isLetterAt(text: string, index: number): boolean {
