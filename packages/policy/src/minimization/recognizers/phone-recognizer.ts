@@ -1,7 +1,14 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { contextTest, joinsAfter, joinsBefore, lowerOf, scannedContext } from './text-boundary.js';
-import { DIGIT_SETS, digitRunsOf, longestDigitChain, scanOf, startsBetween } from './text-scan.js';
+import {
+  DIGIT_SETS,
+  digitRunsOf,
+  longestDigitChain,
+  matchesInRun,
+  scanOf,
+  startsBetween,
+} from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -212,6 +219,7 @@ function validPhone(candidate: string, regions: readonly CountryCode[], validato
 export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Recognizer {
   const validator = new PhoneValidator();
   function find(text: string, out: RecognizerMatch[]): void {
+    const onMatch = (m: RegExpExecArray, start: number): void => validateCandidate(text, out, m, start);
     // Offsets of the shared lower-cased text are the text's: the scan's context-word starts are where contextTest can match.
     const scan = lowerOf(text).length === text.length ? scanOf(text) : undefined;
     digitRunsOf(text, DIGIT_SETS.phone, 7, (runStart, runEnd) => {
@@ -223,72 +231,70 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
         !startsBetween(scan, PHONE_CONTEXT_FAMILY.id, runStart - 48, runEnd)
       )
         return;
-      findIn(text, runStart, runEnd, out);
+      // The candidate's lookahead reads up to 2 characters past the run.
+      matchesInRun(text, PHONE_CANDIDATE, runStart, runEnd, 2, onMatch);
     });
   }
-  /** The PHONE_CANDIDATE matches inside one run (plus the 2 characters its lookahead reads). */
-  function findIn(text: string, runStart: number, runEnd: number, out: RecognizerMatch[]): void {
-    const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
-    PHONE_CANDIDATE.lastIndex = 0;
-    for (
-      let m = PHONE_CANDIDATE.exec(slice);
-      m !== null && m.index < runEnd - runStart;
-      m = PHONE_CANDIDATE.exec(slice)
-    ) {
-      let value = m[0];
-      let start = runStart + m.index;
-      const prev = text.charCodeAt(start - 1);
-      if (
-        joinsBefore(text, start) ||
-        prev === 43 ||
-        prev === 46 ||
-        prev === 47 ||
-        prev === 45 ||
-        joinsAfter(text, start + value.length)
-      )
-        continue;
-      const lead = value.length - value.trimStart().length;
-      start += lead;
-      value = value.trim();
-      if (DATE_OR_TIME.test(value)) continue;
-      const international = value.startsWith('+') || value.startsWith('00');
-      const bare = onlyDigits(value);
-      // National numbers need a context word or the (415) 555-2671 shape: skip the rest early.
-      if (
-        !international &&
-        value.charCodeAt(0) !== 40 &&
-        !hasPhoneContext(text, start - (bare ? 24 : 48), start)
-      )
-        continue;
-      let context: boolean | undefined;
-      // A bare digit run (no separators) is an id as often as a phone: its context word must be close.
-      const window = bare ? 24 : 48;
-      const hasContext = (): boolean => {
-        context ??= hasPhoneContext(text, start - window, start);
-        return context;
-      };
-      // Try the whole run, then shorter runs ending at a separator (a trailing year or count).
-      let end = value.length;
-      while (end > 0) {
-        const candidate = value.slice(0, end).replace(/[\s(./-]+$/, '');
-        const digits = digitCount(candidate);
-        if (digits < 7) break;
-        if (digits <= 15) {
-          const shaped = US_SHAPE.test(candidate);
-          if ((international || shaped || hasContext()) && validPhone(candidate, regions, validator)) {
-            out.push({ start, end: start + candidate.length, score: international || shaped ? 0.8 : 0.65 });
-            break;
-          }
+  /** Validates one PHONE_CANDIDATE match starting at `matchStart` (`text` and `out` as in `find`). */
+  function validateCandidate(
+    text: string,
+    out: RecognizerMatch[],
+    m: RegExpExecArray,
+    matchStart: number,
+  ): void {
+    let value = m[0];
+    let start = matchStart;
+    const prev = text.charCodeAt(start - 1);
+    if (
+      joinsBefore(text, start) ||
+      prev === 43 ||
+      prev === 46 ||
+      prev === 47 ||
+      prev === 45 ||
+      joinsAfter(text, start + value.length)
+    )
+      return;
+    const lead = value.length - value.trimStart().length;
+    start += lead;
+    value = value.trim();
+    if (DATE_OR_TIME.test(value)) return;
+    const international = value.startsWith('+') || value.startsWith('00');
+    const bare = onlyDigits(value);
+    // National numbers need a context word or the (415) 555-2671 shape: skip the rest early.
+    if (
+      !international &&
+      value.charCodeAt(0) !== 40 &&
+      !hasPhoneContext(text, start - (bare ? 24 : 48), start)
+    )
+      return;
+    let context: boolean | undefined;
+    // A bare digit run (no separators) is an id as often as a phone: its context word must be close.
+    const window = bare ? 24 : 48;
+    const hasContext = (): boolean => {
+      context ??= hasPhoneContext(text, start - window, start);
+      return context;
+    };
+    // Try the whole run, then shorter runs ending at a separator (a trailing year or count).
+    let end = value.length;
+    while (end > 0) {
+      const candidate = value.slice(0, end).replace(/[\s(./-]+$/, '');
+      const digits = digitCount(candidate);
+      if (digits < 7) break;
+      if (digits <= 15) {
+        const shaped = US_SHAPE.test(candidate);
+        if ((international || shaped || hasContext()) && validPhone(candidate, regions, validator)) {
+          out.push({ start, end: start + candidate.length, score: international || shaped ? 0.8 : 0.65 });
+          break;
         }
-        const cut = Math.max(
-          candidate.lastIndexOf(' '),
-          candidate.lastIndexOf('-'),
-          candidate.lastIndexOf('.'),
-          candidate.lastIndexOf('/'),
-        );
-        if (cut <= 0) break;
-        end = cut;
       }
+      const cut = Math.max(
+        candidate.lastIndexOf(' '),
+        candidate.lastIndexOf('-'),
+        candidate.lastIndexOf('.'),
+        candidate.lastIndexOf('/'),
+      );
+      if (cut <= 0) break;
+      end = cut;
     }
   }
   return {

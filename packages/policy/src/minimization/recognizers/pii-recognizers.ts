@@ -19,6 +19,7 @@ import {
   longestDigitChain,
   matchesAnyAt,
   matchesAt,
+  matchesInRun,
   mentions,
   scanOf,
   triggerFamily,
@@ -443,27 +444,21 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
 const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
 
 function findSsns(text: string, out: RecognizerMatch[]): void {
-  digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 9, (runStart, runEnd) => {
-    // The lookahead reads up to 2 characters past the run.
-    const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
-    SSN_PATTERN.lastIndex = 0;
-    for (
-      let m = SSN_PATTERN.exec(slice);
-      m !== null && m.index < runEnd - runStart;
-      m = SSN_PATTERN.exec(slice)
-    ) {
-      const start = runStart + m.index;
-      if (
-        joinsBefore(text, start) ||
-        text.charCodeAt(start - 1) === 45 ||
-        joinsAfter(text, start + m[0].length)
-      )
-        continue;
-      if (!ssnCheck(m[1]!, m[3]!, m[4]!)) continue;
-      // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
-      out.push({ start, end: start + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 });
-    }
-  });
+  const onMatch = (m: RegExpExecArray, start: number): void => {
+    if (
+      joinsBefore(text, start) ||
+      text.charCodeAt(start - 1) === 45 ||
+      joinsAfter(text, start + m[0].length)
+    )
+      return;
+    if (!ssnCheck(m[1]!, m[3]!, m[4]!)) return;
+    // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
+    out.push({ start, end: start + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 });
+  };
+  // The lookahead reads up to 2 characters past the run.
+  digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 9, (runStart, runEnd) =>
+    matchesInRun(text, SSN_PATTERN, runStart, runEnd, 2, onMatch),
+  );
 }
 
 const IPV4_PATTERN =
@@ -471,31 +466,24 @@ const IPV4_PATTERN =
 const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
 
 function findIpv4(text: string, out: RecognizerMatch[]): void {
+  const onMatch = (m: RegExpExecArray, start: number): void => {
+    if (
+      joinsBefore(text, start) ||
+      text.charCodeAt(start - 1) === 46 ||
+      joinsAfter(text, start + m[0].length)
+    )
+      return;
+    const value = m[0].replace(/\/\d+$/, '');
+    if (value === '0.0.0.0' || value === '255.255.255.255') return;
+    if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return;
+    out.push({ start, end: start + value.length });
+  };
   digitRunsOf(text, DIGIT_SETS.ipv4, 4, (runStart, runEnd) => {
     // A match holds three dots: years, card groups and counts never reach the regex.
     let dots = 0;
     for (let i = runStart; i < runEnd && dots < 3; i++) if (text.charCodeAt(i) === 46) dots++;
-    if (dots < 3) return;
     // The lookahead reads up to 2 characters past the run.
-    const slice = text.slice(runStart, Math.min(text.length, runEnd + 2));
-    IPV4_PATTERN.lastIndex = 0;
-    for (
-      let m = IPV4_PATTERN.exec(slice);
-      m !== null && m.index < runEnd - runStart;
-      m = IPV4_PATTERN.exec(slice)
-    ) {
-      const start = runStart + m.index;
-      if (
-        joinsBefore(text, start) ||
-        text.charCodeAt(start - 1) === 46 ||
-        joinsAfter(text, start + m[0].length)
-      )
-        continue;
-      const value = m[0].replace(/\/\d+$/, '');
-      if (value === '0.0.0.0' || value === '255.255.255.255') continue;
-      if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-      out.push({ start, end: start + value.length });
-    }
+    if (dots === 3) matchesInRun(text, IPV4_PATTERN, runStart, runEnd, 2, onMatch);
   });
 }
 

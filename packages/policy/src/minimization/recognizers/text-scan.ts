@@ -498,6 +498,25 @@ for (const [c, sets] of [
   DIGIT_SET[c] = sets;
 
 /**
+ * Runs `pattern` (global) over the run `[runStart, runEnd)` plus the `lookahead` characters
+ * after it (what the pattern's own lookahead reads) and calls `onMatch` with each match that
+ * starts inside the run, and that match's start offset in `text`.
+ */
+export function matchesInRun(
+  text: string,
+  pattern: RegExp,
+  runStart: number,
+  runEnd: number,
+  lookahead: number,
+  onMatch: (match: RegExpExecArray, start: number) => void,
+): void {
+  const slice = text.slice(runStart, Math.min(text.length, runEnd + lookahead));
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m !== null && m.index < runEnd - runStart; m = pattern.exec(slice))
+    onMatch(m, runStart + m.index);
+}
+
+/**
  * Calls `each(start, end)` for every maximal run of characters of `set` (one of `DIGIT_SETS`)
  * holding at least `minDigits` digits (4 or more). A regex whose matches consist of such
  * characters only finds all its matches inside these runs.
