@@ -65,97 +65,54 @@ export function callModel(
   /** `jsonSize(original)` when the caller keeps it (the agent loop does). */
   size?: JsonSize,
 ): Promise<ModelResult> {
-  if (run.egressPolicies.length > 0)
-    return callWithEgressPolicies(run, task, adapter, original, coordination, stream, size);
   try {
-    return send(run, task, adapter, original, coordination, stream, size);
+    const request = run.egressPolicies.length > 0 ? applyEgressPolicies(run, task, original) : original;
+    if (isPromiseLike(request))
+      return request.then((sent) =>
+        send(run, task, adapter, sent, coordination, stream, sent === original ? size : undefined),
+      );
+    return send(run, task, adapter, request, coordination, stream, request === original ? size : undefined);
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
 /**
- * Runs the egress policies in order, then sends. Policies usually decide synchronously; the
+ * The request after every egress policy, in order. Policies usually decide synchronously; the
  * chain stays synchronous (no async frame, no promise per policy) until one returns a promise.
  */
-function callWithEgressPolicies(
+function applyEgressPolicies(
   run: RunContext,
   task: TaskState,
-  adapter: ModelAdapter,
   original: ModelRequest,
-  coordination: boolean,
-  stream: boolean,
-  originalSize: JsonSize | undefined,
-): Promise<ModelResult> {
-  try {
-    const context = policyContextOf(run, task);
-    const policies = run.egressPolicies;
-    let request = original;
-    for (let i = 0; i < policies.length; i++) {
-      const decision = policies[i]!.beforeModelCall!(request, context);
-      if (isPromiseLike(decision))
-        return finishEgressPolicies(
-          run,
-          task,
-          adapter,
-          original,
-          request,
-          decision,
-          i,
-          context,
-          coordination,
-          stream,
-          originalSize,
-        );
-      request = applyEgressDecision(run, task, policies[i]!, request, decision);
-    }
-    return send(
-      run,
-      task,
-      adapter,
-      request,
-      coordination,
-      stream,
-      request === original ? originalSize : undefined,
-    );
-  } catch (error) {
-    return Promise.reject(error);
+): ModelRequest | Promise<ModelRequest> {
+  const context = policyContextOf(run, task);
+  const policies = run.egressPolicies;
+  let request = original;
+  for (let i = 0; i < policies.length; i++) {
+    const decision = policies[i]!.beforeModelCall!(request, context);
+    if (isPromiseLike(decision)) return finishEgressPolicies(run, task, request, decision, i, context);
+    request = applyEgressDecision(run, task, policies[i]!, request, decision);
   }
+  return request;
 }
 
 /** The rest of the egress chain once policy `index` has returned a promise. */
 async function finishEgressPolicies(
   run: RunContext,
   task: TaskState,
-  adapter: ModelAdapter,
-  original: ModelRequest,
   current: ModelRequest,
   pending: PromiseLike<PolicyDecision<ModelRequest>>,
   index: number,
   context: PolicyContext,
-  coordination: boolean,
-  stream: boolean,
-  originalSize: JsonSize | undefined,
-): Promise<ModelResult> {
+): Promise<ModelRequest> {
   const policies = run.egressPolicies;
   let request = applyEgressDecision(run, task, policies[index]!, current, await pending);
-  for (let i = index + 1; i < policies.length; i++)
-    request = applyEgressDecision(
-      run,
-      task,
-      policies[i]!,
-      request,
-      await policies[i]!.beforeModelCall!(request, context),
-    );
-  return send(
-    run,
-    task,
-    adapter,
-    request,
-    coordination,
-    stream,
-    request === original ? originalSize : undefined,
-  );
+  for (let i = index + 1; i < policies.length; i++) {
+    const decision = await policies[i]!.beforeModelCall!(request, context);
+    request = applyEgressDecision(run, task, policies[i]!, request, decision);
+  }
+  return request;
 }
 
 /** The request after one policy's decision (recorded as an event unless it allowed it as is). */
