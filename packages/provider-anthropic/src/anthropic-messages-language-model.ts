@@ -8,12 +8,12 @@ import {
   ValidationError,
 } from '@baton/core/contracts';
 import {
+  expectOk,
   type FetchFunction,
   type HttpResponse,
   type HttpTimeouts,
   parseWireResponse,
   postJson,
-  readErrorBody,
 } from '@baton/provider-utils';
 import { anthropicErrorFromResponse } from './anthropic-error.js';
 import {
@@ -157,12 +157,7 @@ export class AnthropicMessagesLanguageModel implements ModelAdapterV1 {
       fetch: this.config.fetch,
       provider: 'anthropic',
     });
-    if (response.status >= 200 && response.status < 300) return response;
-    throw anthropicErrorFromResponse({
-      status: response.status,
-      headers: response.headers,
-      body: await readErrorBody(response),
-    });
+    return expectOk(response, anthropicErrorFromResponse);
   }
 
   async generate(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResult> {

@@ -10,12 +10,12 @@ import {
   ProviderUnavailableError,
 } from '@baton/core/contracts';
 import {
+  expectOk,
   type FetchFunction,
   type HttpResponse,
   type HttpTimeouts,
   parseWireResponse,
   postJson,
-  readErrorBody,
   safeParseJson,
 } from '@baton/provider-utils';
 import {
@@ -168,12 +168,7 @@ export class BedrockConverseLanguageModel implements ModelAdapterV1 {
       fetch: this.config.fetch,
       provider: 'bedrock',
     });
-    if (response.status >= 200 && response.status < 300) return response;
-    throw bedrockErrorFromResponse({
-      status: response.status,
-      headers: response.headers,
-      body: await readErrorBody(response),
-    });
+    return expectOk(response, bedrockErrorFromResponse);
   }
 
   async generate(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResult> {

@@ -12,13 +12,13 @@ import {
   ProviderUnavailableError,
 } from '@baton/core/contracts';
 import {
+  expectOk,
   type FetchFunction,
   type HttpResponse,
   type HttpTimeouts,
   parseSse,
   parseWireResponse,
   postJson,
-  readErrorBody,
   safeParseJson,
 } from '@baton/provider-utils';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
@@ -137,12 +137,7 @@ export class GeminiLanguageModel implements ModelAdapterV1 {
       fetch: this.config.fetch,
       provider: 'gemini',
     });
-    if (response.status >= 200 && response.status < 300) return response;
-    throw geminiErrorFromResponse({
-      status: response.status,
-      headers: response.headers,
-      body: await readErrorBody(response),
-    });
+    return expectOk(response, geminiErrorFromResponse);
   }
 
   async generate(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResult> {

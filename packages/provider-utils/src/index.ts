@@ -1,6 +1,7 @@
 export { type ByteSource, iterateBytes } from './byte-source.js';
 export { combineSignals } from './combine-signals.js';
 export { type ErrorResponse, errorFromResponse } from './error-from-response.js';
+export { expectOk, type FailedResponse } from './expect-ok.js';
 export { type LoadApiKeyOptions, loadApiKey } from './load-api-key.js';
 export { mapTransportError, type TransportErrorContext, transportErrorCodes } from './map-transport-error.js';
 export { type ParseNdjsonOptions, parseNdjson } from './parse-ndjson.js';

@@ -1,6 +1,6 @@
 import { ProviderUnavailableError } from '@baton/core/contracts';
 import { describe, expect, it } from 'vitest';
-import { readErrorBody, rejectFirstErrorPart } from '../src/index.js';
+import { expectOk, type HttpResponse, readErrorBody, rejectFirstErrorPart } from '../src/index.js';
 
 describe('readErrorBody', () => {
   it.each([
@@ -13,6 +13,31 @@ describe('readErrorBody', () => {
 
   it('gives an empty body when the text cannot be read', async () => {
     expect(await readErrorBody({ text: () => Promise.reject(new Error('socket closed')) })).toBe('');
+  });
+});
+
+describe('expectOk', () => {
+  const response = (status: number, text: string): HttpResponse => ({
+    status,
+    headers: { 'x-request-id': 'r1' },
+    body: (async function* () {})(),
+    json: async () => JSON.parse(text),
+    text: async () => text,
+  });
+
+  it('returns a 2xx response as it is', async () => {
+    const ok = response(204, '');
+    expect(await expectOk(ok, () => new Error('unexpected'))).toBe(ok);
+  });
+
+  it("throws the mapper's error with the failure's status, headers and parsed body", async () => {
+    const seen: unknown[] = [];
+    const failure = expectOk(response(429, '{"error":"slow down"}'), (failed) => {
+      seen.push(failed);
+      return new Error(`status ${failed.status}`);
+    });
+    await expect(failure).rejects.toThrow('status 429');
+    expect(seen).toEqual([{ status: 429, headers: { 'x-request-id': 'r1' }, body: { error: 'slow down' } }]);
   });
 });
 
