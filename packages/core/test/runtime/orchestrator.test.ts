@@ -394,6 +394,31 @@ describe('delegation and fan-out', () => {
     expect(outcome.report.tasks.every((t) => t.status === 'cancelled')).toBe(true);
   });
 
+  it('cancels a task whose tool never settles, and its call ends as cancelled', async () => {
+    let toolStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      toolStarted = resolve;
+    });
+    // Ignores its signal and never answers: the call ends only through cancellation.
+    const wait = tool({
+      name: 'wait',
+      description: 'waits forever',
+      input: z.object({}),
+      execute: () => {
+        toolStarted();
+        return new Promise<never>(() => {});
+      },
+    });
+    const model = scriptedModel([toolCalls({ name: 'wait', input: {} }), text('unreachable')]);
+    const run = orchestratorFor(model).run(defineAgent({ name: 'a', tools: [wait] }), 'go');
+    await started;
+    run.cancel('stop');
+    const outcome = await run.result;
+    expect(outcome.status).toBe('cancelled');
+    expect(outcome.report.tasks.map((t) => t.status)).toEqual(['cancelled']);
+    expect(model.requests).toHaveLength(1);
+  });
+
   it('never deadlocks a delegation tree at concurrency 1', async () => {
     const leaf = defineAgent({ name: 'leaf' });
     const middle = defineAgent({

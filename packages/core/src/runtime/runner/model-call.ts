@@ -19,6 +19,7 @@ import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
 import { type JsonSize, jsonSize } from './json-size.js';
 import { policyContextOf } from './policy-context.js';
+import { AbortRace } from './race-abort.js';
 
 // Prices resolved once per adapter and price table rather than on every call.
 const priceCache = new WeakMap<object, WeakMap<ModelAdapter, ModelPrice | undefined>>();
@@ -180,39 +181,6 @@ function send(
   return attemptCall(run, task, adapter, prepared, callNumber, run.retry !== undefined);
 }
 
-const ignore = (): void => {};
-
-/**
- * An adapter's answer raced against its task's cancellation, so a cancelled task gives back
- * its slot and budget at once even if the adapter ignores the signal. The object is both the
- * abort listener and the holder of the raced promise's resolvers: no closures per call.
- */
-class PendingCall {
-  resolve: (result: ModelResult) => void = ignore;
-  reject: (reason: unknown) => void = ignore;
-  constructor(private readonly cancellation: TaskCancellation) {}
-
-  handleEvent(): void {
-    this.reject(this.cancellation.reason);
-  }
-}
-
-// The executor below fills in the PendingCall being raced (one module-level function, no closure).
-let capturing: PendingCall | undefined;
-function capture(resolve: (result: ModelResult) => void, reject: (reason: unknown) => void): void {
-  capturing!.resolve = resolve;
-  capturing!.reject = reject;
-}
-
-/** Settles with `call`, or rejects as soon as `pending`'s task is cancelled. */
-function race(call: Promise<ModelResult>, pending: PendingCall): Promise<ModelResult> {
-  capturing = pending;
-  const raced = new Promise<ModelResult>(capture);
-  capturing = undefined;
-  call.then(pending.resolve, pending.reject);
-  return raced;
-}
-
 /** A model call's id as events show it. */
 function callIdOf(callNumber: number): string {
   return `c${callNumber}`;
@@ -317,7 +285,7 @@ async function attemptCall(
   const events = run.events;
   let reservation: Reservation | undefined;
   let calling = false;
-  let pending: PendingCall | undefined;
+  let pending: AbortRace<ModelResult> | undefined;
   let startedAt = 0;
   let result: ModelResult;
   try {
@@ -372,18 +340,12 @@ async function attemptCall(
     if (prepared.stream) {
       result = await collectStream(run, task, adapter, request, cancellation.signal, prepared);
     } else {
-      const call = adapter.generate(request, callOptions(cancellation));
-      if (cancellation.aborted) {
-        call.catch(ignore);
-        throw cancellation.reason;
-      }
-      pending = new PendingCall(cancellation);
-      cancellation.addEventListener('abort', pending);
-      result = await race(call, pending);
-      cancellation.removeEventListener('abort', pending);
+      pending = new AbortRace(adapter.generate(request, callOptions(cancellation)), cancellation);
+      result = await pending.promise;
+      pending.release();
     }
   } catch (error) {
-    if (pending !== undefined) cancellation.removeEventListener('abort', pending);
+    pending?.release();
     if (calling) {
       reservation?.release();
       if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {

@@ -6,7 +6,7 @@ import type { Tool, ToolContext } from '../../contracts/tool.js';
 import { now } from '../event-stream.js';
 import type { RunContext, TaskState } from '../run-context.js';
 import { policyContextOf } from './policy-context.js';
-import { raceAbort } from './race-abort.js';
+import { AbortRace } from './race-abort.js';
 
 /** A tool the model may call: a local tool, or a sub-agent offered as a tool. */
 export type CallableTool = { kind: 'tool'; tool: Tool } | { kind: 'agent'; agent: Agent };
@@ -217,7 +217,12 @@ export async function executeToolCall(
         pending = Promise.resolve(t.execute(input, toolContext()));
         if (key !== undefined) run.idempotency.set(key, pending);
       }
-      output = await raceAbort(pending, task.cancellation);
+      const race = new AbortRace(pending, task.cancellation);
+      try {
+        output = await race.promise;
+      } finally {
+        race.release();
+      }
       if (t.outputSchema) {
         const projected = t.outputSchema.safeParse(output);
         output = projected.success ? projected.data : { error: 'output did not match the declared schema' };
