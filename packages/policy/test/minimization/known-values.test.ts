@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KnownValues } from '../../src/minimization/known-values.js';
+import { joinsAfter, joinsBefore } from '../../src/minimization/recognizers/text-boundary.js';
 
 describe('KnownValues', () => {
   it('matches known values as whole tokens, longest first', () => {
@@ -34,5 +36,72 @@ describe('KnownValues', () => {
     expect(known.generation).toBe(before + 1);
     known.clear();
     expect(known.occurrences('Lee')).toEqual([]);
+  });
+});
+
+/** The matching rule written out position by position: the reference the table-driven scan must agree with. */
+function naiveOccurrences(
+  forms: readonly { form: string; value: string; dataClass: string }[],
+  text: string,
+): { start: number; end: number; value: string; dataClass: string }[] {
+  const longestFirst = [...forms].sort((a, b) => b.form.length - a.form.length);
+  const out: { start: number; end: number; value: string; dataClass: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (joinsBefore(text, i)) continue;
+    const hit = longestFirst.find((f) => text.startsWith(f.form, i) && !joinsAfter(text, i + f.form.length));
+    if (hit === undefined) continue;
+    out.push({ start: i, end: i + hit.form.length, value: hit.value, dataClass: hit.dataClass });
+    i += hit.form.length - 1;
+  }
+  return out;
+}
+
+describe('KnownValues scan', () => {
+  // Few distinct characters, so values overlap, repeat, nest and sit next to word characters.
+  const unit = fc.constantFrom('a', 'b', 'A', '1', ' ', '-', '.', '"', '\\', '\n', 'é', '_', '@');
+  const word = fc.array(unit, { minLength: 1, maxLength: 12 }).map((units) => units.join(''));
+
+  it('finds exactly what a position-by-position scan finds, raw and JSON-escaped', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        fc.array(word, { maxLength: 30 }),
+        (values, filler) => {
+          const known = new KnownValues();
+          const forms: { form: string; value: string; dataClass: string }[] = [];
+          const seen = new Set<string>();
+          values.forEach((value, i) => {
+            const dataClass = `pii.c${i}`;
+            if (!known.add(value, dataClass)) return;
+            forms.push({ form: value, value, dataClass });
+            seen.add(value);
+            const escaped = JSON.stringify(value).slice(1, -1);
+            if (escaped !== value && !seen.has(escaped)) {
+              forms.push({ form: escaped, value, dataClass });
+              seen.add(escaped);
+            }
+          });
+          const text = filler.map((f, i) => `${f}${values[i % values.length]}`).join('');
+          for (const subject of [text, JSON.stringify(text)])
+            expect(known.occurrences(subject)).toEqual(naiveOccurrences(forms, subject));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps matching after values shorter than the scan window are added and after clear()', () => {
+    const known = new KnownValues();
+    known.add('Margarethe Okafor', 'pii.name');
+    expect(known.occurrences('to Margarethe Okafor, re Bob')).toHaveLength(1);
+    known.add('Bob', 'pii.name');
+    expect(known.occurrences('to Margarethe Okafor, re Bob').map((o) => o.value)).toEqual([
+      'Margarethe Okafor',
+      'Bob',
+    ]);
+    known.clear();
+    expect(known.occurrences('to Margarethe Okafor, re Bob')).toEqual([]);
+    known.add('Okafor', 'pii.name');
+    expect(known.occurrences('to Margarethe Okafor, re Bob').map((o) => o.start)).toEqual([14]);
   });
 });
