@@ -194,18 +194,24 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     cache.set(text, value);
   }
 
-  /** Detector findings for `text` (cached per run), with new values registered and counted. */
-  function detectAndRegister(
-    text: string,
-    state: RunState,
-    counts: Record<string, number>,
-  ): readonly Finding[] {
+  /** Detector findings for `text`, cached per run. */
+  function findingsOf(text: string, state: RunState): readonly Finding[] {
     if (text.length < 4) return NONE;
     let findings = state.scanned.get(text);
     if (findings === undefined) {
       findings = detector.detect(text);
       remember(state.scanned, text, findings.length === 0 ? NONE : findings);
     }
+    return findings;
+  }
+
+  /** Detector findings for `text` (cached per run), with new values registered and counted. */
+  function detectAndRegister(
+    text: string,
+    state: RunState,
+    counts: Record<string, number>,
+  ): readonly Finding[] {
+    const findings = findingsOf(text, state);
     for (const finding of findings) {
       const value = text.slice(finding.start, finding.end);
       if (!state.detected.has(value)) {
@@ -217,19 +223,29 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     return findings;
   }
 
-  function minimizeString(text: string, state: RunState, counts: Record<string, number>): string {
+  /**
+   * `text` with its detector findings and every known value replaced. Every string of the
+   * request went through `detectAndRegister` just before (the learn pass), so its values are
+   * registered already: this pass only reads the findings.
+   */
+  function minimizeString(text: string, state: RunState): string {
     if (text.length < 3) return text;
     const cached = state.minimized.get(text);
     if (cached !== undefined && cached.generation === state.known.generation) return cached.text;
-    const findings = detectAndRegister(text, state, counts);
+    const findings = findingsOf(text, state);
     // Values detected anywhere in the run are replaced wherever they appear, also without
     // the context that revealed them; detector findings win where the two overlap.
     const known = state.known.occurrences(text);
     let spans: readonly Finding[] = findings;
     if (known.length > 0) {
-      const merged: Finding[] = [...findings];
+      let merged: Finding[] | undefined;
+      // Both lists are sorted by start and free of overlaps: one walk finds the overlaps
+      // (most occurrences are the findings themselves).
+      let f = 0;
       for (const occurrence of known) {
-        if (findings.some((f) => occurrence.start < f.end && f.start < occurrence.end)) continue;
+        while (f < findings.length && findings[f]!.end <= occurrence.start) f++;
+        if (f < findings.length && findings[f]!.start < occurrence.end) continue;
+        merged ??= findings.slice();
         merged.push({
           type: detector.labelOf(occurrence.dataClass),
           dataClass: occurrence.dataClass,
@@ -239,7 +255,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           recognizer: 'known-value',
         });
       }
-      spans = merged.sort((a, b) => a.start - b.start);
+      if (merged !== undefined) spans = merged.sort((a, b) => a.start - b.start);
     }
     const out = spans.length > 0 ? applyStrategies(text, spans, applyOptions(state.vault)) : text;
     const generation = state.known.generation;
@@ -255,8 +271,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
   function minimizeMessage(
     message: Message,
     state: RunState,
-    counts: Record<string, number>,
-    min: (text: string) => string = (text) => minimizeString(text, state, counts),
+    min: (text: string) => string = (text) => minimizeString(text, state),
   ): Message {
     switch (message.role) {
       case 'system': {
@@ -352,12 +367,12 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         if (detectAndRegister(text, state, counts).length > 0) found = true;
         return text;
       };
-      for (const message of request.messages) minimizeMessage(message, state, counts, learn);
+      for (const message of request.messages) minimizeMessage(message, state, learn);
       // Nothing detected here and no value known from earlier calls: nothing to replace.
       if (!found && state.known.size === 0) return ALLOW;
       let messages: Message[] | undefined;
       request.messages.forEach((message, i) => {
-        const next = minimizeMessage(message, state, counts);
+        const next = minimizeMessage(message, state);
         if (next !== message) {
           messages ??= request.messages.slice();
           messages[i] = next;
