@@ -2,7 +2,7 @@ import { isIPv6 } from 'node:net';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { IBAN_LENGTHS, ibanCheck } from '../validators/iban.js';
 import { cardBrand, luhnCheck } from '../validators/luhn.js';
-import { ssnCheck } from '../validators/us-ssn.js';
+import { ssnCheckAt } from '../validators/us-ssn.js';
 import {
   caseInsensitive,
   findNearAt,
@@ -19,7 +19,6 @@ import {
   longestDigitChain,
   matchesAnyAt,
   matchesAt,
-  matchesInRun,
   mentions,
   scanOf,
   triggerFamily,
@@ -441,50 +440,149 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
   }
 }
 
-const SSN_PATTERN = /(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)/g;
-
-function findSsns(text: string, out: RecognizerMatch[]): void {
-  const onMatch = (m: RegExpExecArray, start: number): void => {
-    if (
-      joinsBefore(text, start) ||
-      text.charCodeAt(start - 1) === 45 ||
-      joinsAfter(text, start + m[0].length)
-    )
-      return;
-    if (!ssnCheck(m[1]!, m[3]!, m[4]!)) return;
-    // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
-    out.push({ start, end: start + m[0].length, score: m[2] === '-' ? 0.8 : 0.3 });
-  };
-  // The lookahead reads up to 2 characters past the run.
-  digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 9, (runStart, runEnd) =>
-    matchesInRun(text, SSN_PATTERN, runStart, runEnd, 2, onMatch),
-  );
+/**
+ * `(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|[-.]\d)` at `p`, matched by hand (the regex has one
+ * way to match at a position: the separator is taken when present, and without it the next
+ * `\d` fails). Returns the match end, or -1.
+ */
+function ssnAt(text: string, p: number): number {
+  if (!isDigit(text.charCodeAt(p)) || !isDigit(text.charCodeAt(p + 1)) || !isDigit(text.charCodeAt(p + 2)))
+    return -1;
+  const separator = text.charCodeAt(p + 3);
+  const width = separator === 45 || separator === 32 ? 1 : 0;
+  let i = p + 3 + width;
+  if (!isDigit(text.charCodeAt(i)) || !isDigit(text.charCodeAt(i + 1))) return -1;
+  i += 2;
+  if (width === 1) {
+    if (text.charCodeAt(i) !== separator) return -1;
+    i++;
+  }
+  for (const stop = i + 4; i < stop; i++) if (!isDigit(text.charCodeAt(i))) return -1;
+  const next = text.charCodeAt(i);
+  if (isWordCode(next) || ((next === 45 || next === 46) && isDigit(text.charCodeAt(i + 1)))) return -1;
+  return i;
 }
 
-const IPV4_PATTERN =
-  /(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?![\w]|\.\d)/g;
+function findSsns(text: string, out: RecognizerMatch[]): void {
+  digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 9, (runStart, runEnd) => {
+    // The regex's global scan over the run: matches start inside it and never overlap.
+    for (let start = runStart; start < runEnd; ) {
+      const end = ssnAt(text, start);
+      if (end < 0) {
+        start++;
+        continue;
+      }
+      const separator = text.charCodeAt(start + 3);
+      const dashed = separator === 45;
+      const width = dashed || separator === 32 ? 1 : 0;
+      if (
+        !joinsBefore(text, start) &&
+        text.charCodeAt(start - 1) !== 45 &&
+        !joinsAfter(text, end) &&
+        ssnCheckAt(text, start, start + 3 + width, start + 5 + 2 * width)
+      )
+        // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
+        out.push({ start, end, score: dashed ? 0.8 : 0.3 });
+      start = end;
+    }
+  });
+}
+
 const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmware|fw)\s*$/i;
 
+/**
+ * Whether the octet `(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)` can take `width` characters at `p`
+ * (3, 2 or 1: the order in which the regex tries them).
+ */
+function octetFits(text: string, p: number, width: number): boolean {
+  const a = text.charCodeAt(p);
+  if (!isDigit(a)) return false;
+  if (width === 1) return true;
+  const b = text.charCodeAt(p + 1);
+  if (!isDigit(b)) return false;
+  if (width === 2) return a !== 48;
+  const c = text.charCodeAt(p + 2);
+  if (!isDigit(c)) return false;
+  return a === 49 || (a === 50 && (b < 53 || (b === 53 && c <= 53)));
+}
+
+/**
+ * `(?:\/\d{1,2})?(?![\w]|\.\d)` at `p`, as the regex backtracks: a two-digit prefix length,
+ * a one-digit one, none. Returns the end, or -1.
+ */
+function ipv4TailAt(text: string, p: number): number {
+  if (text.charCodeAt(p) === 47 && isDigit(text.charCodeAt(p + 1))) {
+    if (isDigit(text.charCodeAt(p + 2)) && ipv4EndsAt(text, p + 3)) return p + 3;
+    if (ipv4EndsAt(text, p + 2)) return p + 2;
+  }
+  return ipv4EndsAt(text, p) ? p : -1;
+}
+
+function ipv4EndsAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  return !isWordCode(c) && !(c === 46 && isDigit(text.charCodeAt(p + 1)));
+}
+
+/** End of the whole match (with any `/prefix`) found by the last successful `ipv4From`. */
+let ipv4MatchEnd = -1;
+
+/** End of the address (before any `/prefix`) of the IPv4 regex's match from octet `k` at `p`, or -1. */
+function ipv4From(text: string, p: number, k: number): number {
+  for (let width = 3; width >= 1; width--) {
+    if (!octetFits(text, p, width)) continue;
+    const after = p + width;
+    if (k === 3) {
+      const end = ipv4TailAt(text, after);
+      if (end >= 0) {
+        ipv4MatchEnd = end;
+        return after;
+      }
+    } else if (text.charCodeAt(after) === 46) {
+      const found = ipv4From(text, after + 1, k + 1);
+      if (found >= 0) return found;
+    }
+  }
+  return -1;
+}
+
+/**
+ * IPv4 addresses: what `/(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:…)){3}(?:\/\d{1,2})?(?![\w]|\.\d)/g`
+ * finds inside each run of digits, dots and slashes, matched by hand with the regex's
+ * backtracking order (octet widths 3, 2, 1; prefix lengths 2, 1, none).
+ */
 function findIpv4(text: string, out: RecognizerMatch[]): void {
-  const onMatch = (m: RegExpExecArray, start: number): void => {
-    if (
-      joinsBefore(text, start) ||
-      text.charCodeAt(start - 1) === 46 ||
-      joinsAfter(text, start + m[0].length)
-    )
-      return;
-    const value = m[0].replace(/\/\d+$/, '');
-    if (value === '0.0.0.0' || value === '255.255.255.255') return;
-    if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return;
-    out.push({ start, end: start + value.length });
-  };
   digitRunsOf(text, DIGIT_SETS.ipv4, 4, (runStart, runEnd) => {
-    // A match holds three dots: years, card groups and counts never reach the regex.
+    // A match holds three dots: years, card groups and counts never reach the matcher.
     let dots = 0;
     for (let i = runStart; i < runEnd && dots < 3; i++) if (text.charCodeAt(i) === 46) dots++;
-    // The lookahead reads up to 2 characters past the run.
-    if (dots === 3) matchesInRun(text, IPV4_PATTERN, runStart, runEnd, 2, onMatch);
+    if (dots < 3) return;
+    for (let start = runStart; start < runEnd; ) {
+      const end = ipv4From(text, start, 0);
+      if (end < 0) {
+        start++;
+        continue;
+      }
+      const matchEnd = ipv4MatchEnd;
+      if (
+        !joinsBefore(text, start) &&
+        text.charCodeAt(start - 1) !== 46 &&
+        !joinsAfter(text, matchEnd) &&
+        !isUnspecifiedOrBroadcast(text, start, end) &&
+        !VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+      )
+        out.push({ start, end });
+      start = matchEnd;
+    }
   });
+}
+
+/** `0.0.0.0` or `255.255.255.255` at [start, end). */
+function isUnspecifiedOrBroadcast(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return (
+    (length === 7 && text.startsWith('0.0.0.0', start)) ||
+    (length === 15 && text.startsWith('255.255.255.255', start))
+  );
 }
 
 function isIpv6Code(c: number): boolean {

@@ -11,6 +11,7 @@ import {
   shannonEntropy,
   ssnCheck,
 } from '../../../src/minimization/index.js';
+import { ssnCheckAt } from '../../../src/minimization/validators/us-ssn.js';
 
 describe('luhnCheck / cardBrand', () => {
   it.each([
@@ -78,6 +79,9 @@ describe('ssnCheck', () => {
     ['899', '99', '9999', true],
   ])('%s-%s-%s → %s', (area, group, serial, valid) => {
     expect(ssnCheck(area, group, serial)).toBe(valid);
+    // The in-place form reads the same digits out of a text (dashed and bare).
+    expect(ssnCheckAt(`x ${area}-${group}-${serial}`, 2, 6, 9)).toBe(valid);
+    expect(ssnCheckAt(`${area}${group}${serial}`, 0, 3, 5)).toBe(valid);
   });
 });
 
