@@ -67,6 +67,36 @@ describe('model-call retries', () => {
     expect(invalid.requests).toHaveLength(1);
   });
 
+  it('treats an adapter that throws instead of rejecting as a failed call, and retries it', async () => {
+    let calls = 0;
+    const throwing: ModelAdapter = {
+      specificationVersion: 'v1',
+      provider: 'p',
+      modelId: 'm',
+      generate() {
+        calls++;
+        if (calls === 1) throw new ProviderUnavailableError('socket closed', { status: 503 });
+        return Promise.resolve({
+          content: [{ type: 'text', text: 'ok' }],
+          finishReason: { unified: 'stop', raw: 'stop' },
+          usage: { inputTokens: 3, outputTokens: 1 },
+        });
+      },
+      stream() {
+        throw new Error('not used');
+      },
+    };
+    const { events, run } = runWith({ p: throwing }, { limits: { budget: { tokens: 10_000 } } });
+    const outcome = await run();
+    expect(outcome.output).toBe('ok');
+    expect(calls).toBe(2);
+    expect(events.filter((e) => e.type === 'model-call-failed')).toHaveLength(1);
+    expect(outcome.report.totals.usage).toMatchObject({ inputTokens: 3, outputTokens: 1 });
+    // Both attempts reserved; the failed one gave its reservation back, the other settled it.
+    expect(events.filter((e) => e.type === 'budget-reserved')).toHaveLength(2);
+    expect(events.filter((e) => e.type === 'budget-settled')).toMatchObject([{ tokens: 4 }]);
+  });
+
   it('turns retries off with retry: false', async () => {
     const model = scriptedModel([new RateLimitError('slow', { retryAfterMs: 1 }), text('ok')]);
     const { run } = runWith({ p: model }, { retry: false });

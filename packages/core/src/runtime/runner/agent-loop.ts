@@ -1,5 +1,5 @@
 import type { Agent } from '../../contracts/agent.js';
-import type { ToolCallPart } from '../../contracts/model/v1/content-part.js';
+import type { ToolCallPart, ToolResultPart } from '../../contracts/model/v1/content-part.js';
 import type { Message } from '../../contracts/model/v1/message.js';
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
 import type { ToolContext } from '../../contracts/tool.js';
@@ -9,7 +9,7 @@ import type { RunContext, TaskState } from '../run-context.js';
 import { agentTools } from './agent-tools.js';
 import { type JsonSize, jsonSize } from './json-size.js';
 import { callModel } from './model-call.js';
-import { type DelegateFn, executeToolCall } from './tool-execution.js';
+import { type CallableTool, type DelegateFn, executeToolCall } from './tool-execution.js';
 
 const defaultMaxSteps = 8;
 const defaultMaxOutputTokens = 1024;
@@ -100,6 +100,23 @@ export interface AgentLoopHooks {
 }
 
 /**
+ * Runs one step's tool calls in parallel. Its own function so that the closures it makes live
+ * here: captured by closures in `runAgentLoop`, the loop's variables would be moved into a
+ * context object on every task, tools or not.
+ */
+function runToolCalls(
+  run: RunContext,
+  task: TaskState,
+  hooks: AgentLoopHooks,
+  byName: ReadonlyMap<string, CallableTool>,
+  calls: ToolCallPart[],
+): Promise<ToolResultPart[]> {
+  const delegate: DelegateFn = (sub, subInput) => hooks.delegate(run, task, sub, subInput);
+  const toolContext = () => hooks.toolContext(run, task);
+  return Promise.all(calls.map((call) => executeToolCall(run, task, byName, call, delegate, toolContext)));
+}
+
+/**
  * The default agent loop: model call → tool calls (in parallel) → tool results → next
  * step, until a final answer or `maxSteps`. Structured output is validated against the
  * agent's zod schema with one repair attempt.
@@ -157,12 +174,10 @@ export async function runAgentLoop(
 
     if (calls !== undefined) {
       append(messages, size, { role: 'assistant', content: result.content });
-      const delegate: DelegateFn = (sub, subInput) => hooks.delegate(run, task, sub, subInput);
-      const toolContext = () => hooks.toolContext(run, task);
-      const results = await Promise.all(
-        calls.map((call) => executeToolCall(run, task, tools.byName, call, delegate, toolContext)),
-      );
-      append(messages, size, { role: 'tool', content: results });
+      append(messages, size, {
+        role: 'tool',
+        content: await runToolCalls(run, task, hooks, tools.byName, calls),
+      });
       continue;
     }
 

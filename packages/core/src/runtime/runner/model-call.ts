@@ -18,8 +18,7 @@ import type { RunContext, TaskState } from '../run-context.js';
 import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
 import { type JsonSize, jsonSize } from './json-size.js';
-import { policyContextOf } from './policy-context.js';
-import { AbortRace } from './race-abort.js';
+import { CallPolicyContext, policyContextOf } from './policy-context.js';
 
 // Prices resolved once per adapter and price table rather than on every call.
 const priceCache = new WeakMap<object, WeakMap<ModelAdapter, ModelPrice | undefined>>();
@@ -163,7 +162,7 @@ function send(
     // The egress monitor reads the text itself; otherwise only its size is needed.
     const serialized = JSON.stringify(request);
     size = { chars: serialized.length, bytes: Buffer.byteLength(serialized) };
-    const context = { ...policyContextOf(run, task), callId: callIdOf(callNumber) };
+    const context = new CallPolicyContext(policyContextOf(run, task), callIdOf(callNumber));
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
   } else {
     size = knownSize ?? jsonSize(request);
@@ -267,9 +266,9 @@ function shouldFallback(error: unknown): boolean {
 /**
  * One attempt against one adapter: rate limit, budget reservation, the call, settlement,
  * events. When it fails and is `recoverable` (the first attempt, retries on), it goes on to
- * `recover`. Events only listeners would read are built only when someone listens.
+ * `recover`.
  */
-async function attemptCall(
+function attemptCall(
   run: RunContext,
   task: TaskState,
   adapter: ModelAdapter,
@@ -277,146 +276,283 @@ async function attemptCall(
   callNumber: number,
   recoverable: boolean,
 ): Promise<ModelResult> {
-  const request = prepared.request;
-  const provider = adapter.provider;
-  const modelId = adapter.modelId;
-  const price = priceOf(run, adapter);
-  const cancellation = task.cancellation;
-  const events = run.events;
-  let reservation: Reservation | undefined;
-  let calling = false;
-  let pending: AbortRace<ModelResult> | undefined;
-  let startedAt = 0;
-  let result: ModelResult;
-  try {
-    const worstTokens = prepared.inputTokens + (request.maxOutputTokens ?? 0);
-    if (run.rateLimiter) {
-      const waiting = run.rateLimiter.acquire(`${provider}:${modelId}`, worstTokens, cancellation);
-      if (waiting) await waiting;
-    }
+  return new ModelCallAttempt(run, task, adapter, prepared, callNumber, recoverable).promise;
+}
 
-    // Task budgets (an agent's `budget`, a delegation's) count even when the run has no cap.
-    if (run.budgeted || run.ledger.isCapped?.(task.id)) {
-      const worstCost = priceUsage(price, {
-        inputTokens: prepared.inputTokens,
-        outputTokens: request.maxOutputTokens ?? 0,
+// The Promise executor below fills in the attempt being built (one function, no closure per call).
+let capturing: ModelCallAttempt | undefined;
+function capture(
+  resolve: (value: ModelResult | PromiseLike<ModelResult>) => void,
+  reject: (reason: unknown) => void,
+) {
+  capturing!.resolve = resolve;
+  capturing!.reject = reject;
+}
+const ignore = (): void => {};
+
+/**
+ * One attempt as an object that moves itself from step to step, rather than an async
+ * function: a task waiting on its model then holds this object and one promise, not a
+ * suspended frame keeping every local alive (with 10,000 calls in flight, suspended frames
+ * were most of the heap and of the garbage collector's work). It is also the abort listener:
+ * cancelling the task fails the attempt at once, releasing its reservation, even if the
+ * adapter ignores the signal (streams stop through the signal they are given).
+ * Events only listeners would read are built only when someone listens.
+ */
+class ModelCallAttempt {
+  readonly promise: Promise<ModelResult>;
+  resolve: (value: ModelResult | PromiseLike<ModelResult>) => void = ignore;
+  reject: (reason: unknown) => void = ignore;
+  private readonly price: ModelPrice | undefined;
+  private reservation: Reservation | undefined = undefined;
+  private startedAt = 0;
+  /** The adapter was called (a failure from here on is a failed model call). */
+  private calling = false;
+  private listening = false;
+  private settled = false;
+
+  constructor(
+    private readonly run: RunContext,
+    private readonly task: TaskState,
+    private readonly adapter: ModelAdapter,
+    private readonly prepared: PreparedCall,
+    private readonly callNumber: number,
+    private readonly recoverable: boolean,
+  ) {
+    capturing = this;
+    this.promise = new Promise<ModelResult>(capture);
+    capturing = undefined;
+    this.price = priceOf(run, adapter);
+    try {
+      const limiter = run.rateLimiter;
+      const waiting = limiter?.acquire(
+        `${adapter.provider}:${adapter.modelId}`,
+        this.worstTokens(),
+        task.cancellation,
+      );
+      if (waiting)
+        waiting.then(
+          () => this.reserve(),
+          (error: unknown) => this.fail(error),
+        );
+      else this.reserve();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private worstTokens(): number {
+    return this.prepared.inputTokens + (this.prepared.request.maxOutputTokens ?? 0);
+  }
+
+  /** Task budgets (an agent's `budget`, a delegation's) count even when the run has no cap. */
+  private reserve(): void {
+    const { run, task } = this;
+    try {
+      if (!run.budgeted && !run.ledger.isCapped?.(task.id)) {
+        this.call();
+        return;
+      }
+      const worstCost = priceUsage(this.price, {
+        inputTokens: this.prepared.inputTokens,
+        outputTokens: this.prepared.request.maxOutputTokens ?? 0,
       });
       const reserved = run.ledger.reserve(
-        { taskId: task.id, tokens: worstTokens, costUsd: worstCost },
-        cancellation,
+        { taskId: task.id, tokens: this.worstTokens(), costUsd: worstCost },
+        task.cancellation,
       );
-      reservation = 'then' in reserved ? await reserved : reserved;
+      if ('then' in reserved)
+        reserved.then(
+          (reservation) => this.reserved(reservation),
+          (error: unknown) => this.fail(error),
+        );
+      else this.reserved(reserved);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private reserved(reservation: Reservation): void {
+    if (this.settled) {
+      // Failed while the reservation was on its way (the task was cancelled): give it back.
+      reservation.release();
+      return;
+    }
+    this.reservation = reservation;
+    const events = this.run.events;
+    if (events.observed) {
+      events.emit({
+        type: 'budget-reserved',
+        taskId: this.task.id,
+        reservationId: reservation.id,
+        tokens: reservation.tokens,
+        costUsd: reservation.costUsd,
+      });
+    } else {
+      events.skip();
+    }
+    this.call();
+  }
+
+  private call(): void {
+    const { run, task, adapter, prepared } = this;
+    const events = run.events;
+    const cancellation = task.cancellation;
+    let work: Promise<ModelResult>;
+    try {
+      this.startedAt = now();
+      run.report.modelCallStarted(prepared.bytes);
+      if (events.observed) {
+        events.deliver(
+          {
+            type: 'model-call-started',
+            taskId: task.id,
+            callId: callIdOf(this.callNumber),
+            provider: adapter.provider,
+            modelId: adapter.modelId,
+            bytes: prepared.bytes,
+          },
+          this.startedAt,
+        );
+      } else {
+        events.skip();
+      }
+      this.calling = true;
+      if (prepared.stream) {
+        work = collectStream(run, task, adapter, prepared.request, cancellation.signal, prepared);
+      } else {
+        work = adapter.generate(prepared.request, callOptions(cancellation));
+        if (cancellation.aborted) {
+          work.then(ignore, ignore);
+          this.fail(cancellation.reason);
+          return;
+        }
+        cancellation.addEventListener('abort', this);
+        this.listening = true;
+      }
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    work.then(
+      (result) => this.succeed(result),
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  /** The task was cancelled while the adapter worked. */
+  handleEvent(): void {
+    this.fail(this.task.cancellation.reason);
+  }
+
+  private unlisten(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    this.task.cancellation.removeEventListener('abort', this);
+  }
+
+  private succeed(result: ModelResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.unlisten();
+    try {
+      this.settle(result);
+      this.resolve(result);
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+
+  /** Settles the reservation to actual usage, feeds the rate limiter and the report. */
+  private settle(result: ModelResult): void {
+    const { run, task, adapter, prepared } = this;
+    const events = run.events;
+    const usage = result.usage ?? emptyUsage();
+    const costUsd = priceUsage(this.price, usage);
+    const reservation = this.reservation;
+    if (reservation) {
+      reservation.settle({ tokens: usage.inputTokens + usage.outputTokens, costUsd });
       if (events.observed) {
         events.emit({
-          type: 'budget-reserved',
+          type: 'budget-settled',
           taskId: task.id,
           reservationId: reservation.id,
-          tokens: reservation.tokens,
-          costUsd: reservation.costUsd,
+          tokens: usage.inputTokens + usage.outputTokens,
+          costUsd,
         });
       } else {
         events.skip();
       }
     }
-
-    startedAt = now();
-    run.report.modelCallStarted(prepared.bytes);
+    if (run.rateLimiter?.observe) {
+      const info: { rateLimit?: ModelResult['rateLimit']; usedTokens: number } = {
+        usedTokens: usage.inputTokens + usage.outputTokens,
+      };
+      if (result.rateLimit) info.rateLimit = result.rateLimit;
+      run.rateLimiter.observe(`${adapter.provider}:${adapter.modelId}`, info);
+    }
+    const finishedAt = now();
+    const durationMs = finishedAt - this.startedAt;
+    run.report.modelCallFinished(task.summary, usage, costUsd, prepared.coordination, durationMs);
     if (events.observed) {
       events.deliver(
         {
-          type: 'model-call-started',
+          type: 'model-call-finished',
           taskId: task.id,
-          callId: callIdOf(callNumber),
-          provider,
-          modelId,
-          bytes: prepared.bytes,
+          callId: callIdOf(this.callNumber),
+          provider: adapter.provider,
+          modelId: adapter.modelId,
+          usage,
+          costUsd,
+          finishReason: result.finishReason,
+          durationMs,
+          coordination: prepared.coordination,
         },
-        startedAt,
+        finishedAt,
       );
     } else {
       events.skip();
     }
-    calling = true;
-    if (prepared.stream) {
-      result = await collectStream(run, task, adapter, request, cancellation.signal, prepared);
+  }
+
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.unlisten();
+    try {
+      this.reservation?.release();
+      if (this.calling) this.callFailed(error);
+    } catch (secondary) {
+      this.reject(secondary);
+      return;
+    }
+    if (this.recoverable)
+      this.resolve(recover(this.run, this.task, this.adapter, this.prepared, this.callNumber, error));
+    else this.reject(error);
+  }
+
+  private callFailed(error: unknown): void {
+    const { run, task, adapter } = this;
+    if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
+      const info: { retryAfterMs?: number } = {};
+      if (error.retryAfterMs !== undefined) info.retryAfterMs = error.retryAfterMs;
+      run.rateLimiter.observe(`${adapter.provider}:${adapter.modelId}`, info);
+    }
+    run.report.modelCallFailed(task.summary);
+    if (run.events.observed) {
+      run.events.deliver(
+        {
+          type: 'model-call-failed',
+          taskId: task.id,
+          callId: callIdOf(this.callNumber),
+          error: summarizeError(error),
+        },
+        now(),
+      );
     } else {
-      pending = new AbortRace(adapter.generate(request, callOptions(cancellation)), cancellation);
-      result = await pending.promise;
-      pending.release();
-    }
-  } catch (error) {
-    pending?.release();
-    if (calling) {
-      reservation?.release();
-      if (run.rateLimiter?.observe && RateLimitError.isInstance(error)) {
-        const info: { retryAfterMs?: number } = {};
-        if (error.retryAfterMs !== undefined) info.retryAfterMs = error.retryAfterMs;
-        run.rateLimiter.observe(`${provider}:${modelId}`, info);
-      }
-      run.report.modelCallFailed(task.summary);
-      if (events.observed) {
-        events.deliver(
-          {
-            type: 'model-call-failed',
-            taskId: task.id,
-            callId: callIdOf(callNumber),
-            error: summarizeError(error),
-          },
-          now(),
-        );
-      } else {
-        events.skip();
-      }
-    }
-    if (recoverable) return recover(run, task, adapter, prepared, callNumber, error);
-    throw error;
-  }
-  const usage = result.usage ?? emptyUsage();
-  const costUsd = priceUsage(price, usage);
-  if (reservation) {
-    reservation.settle({ tokens: usage.inputTokens + usage.outputTokens, costUsd });
-    if (events.observed) {
-      events.emit({
-        type: 'budget-settled',
-        taskId: task.id,
-        reservationId: reservation.id,
-        tokens: usage.inputTokens + usage.outputTokens,
-        costUsd,
-      });
-    } else {
-      events.skip();
+      run.events.skip();
     }
   }
-  if (run.rateLimiter?.observe) {
-    const info: { rateLimit?: ModelResult['rateLimit']; usedTokens: number } = {
-      usedTokens: usage.inputTokens + usage.outputTokens,
-    };
-    if (result.rateLimit) info.rateLimit = result.rateLimit;
-    run.rateLimiter.observe(`${provider}:${modelId}`, info);
-  }
-  const finishedAt = now();
-  const durationMs = finishedAt - startedAt;
-  run.report.modelCallFinished(task.summary, usage, costUsd, prepared.coordination, durationMs);
-  if (events.observed) {
-    events.deliver(
-      {
-        type: 'model-call-finished',
-        taskId: task.id,
-        callId: callIdOf(callNumber),
-        provider,
-        modelId,
-        usage,
-        costUsd,
-        finishReason: result.finishReason,
-        durationMs,
-        coordination: prepared.coordination,
-      },
-      finishedAt,
-    );
-  } else {
-    events.skip();
-  }
-  return result;
 }
 
 /** Consumes a stream into a result, emitting `text-delta` events (rewritten by stream transforms). */
