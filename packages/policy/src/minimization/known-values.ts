@@ -28,9 +28,76 @@ function pairHash(a: number, b: number): number {
   return ((a << 5) ^ b) & TABLE_MASK;
 }
 
-/** Map key of a form's first two code units. */
-function pairKey(a: number, b: number): number {
-  return a * 65536 + b;
+/** Keys this long are not hashed by `ValueMap` (V8 hashes every code unit of each new string). */
+const LONG_KEY = 32;
+
+/** Bucket of a long key: its length and four code units (first two, middle, last), mixed. */
+function longKeyBucket(key: string): number {
+  const n = key.length;
+  return (
+    (Math.imul(n, 0x9e3779b1) ^
+      Math.imul(key.charCodeAt(0) | (key.charCodeAt(1) << 16), 0x85ebca6b) ^
+      Math.imul(key.charCodeAt(n >> 1) | (key.charCodeAt(n - 1) << 16), 0xc2b2ae35)) |
+    0
+  );
+}
+
+/**
+ * A string-keyed map for sensitive values: keys shorter than 32 code units in a `Map`, longer
+ * ones (private keys, JWTs, API keys, hundreds of units) in buckets by length and a few sampled
+ * code units, compared with `===`. A `Map` hashes every code unit of each new key string, and
+ * each detected value is a new slice: that hashing was most of the cost of registering values.
+ */
+export class ValueMap<V> {
+  readonly #short = new Map<string, V>();
+  /** Bucket → keys and values, alternating (created with the first long key). */
+  #long: Map<number, unknown[]> | undefined;
+  #longCount = 0;
+
+  get(key: string): V | undefined {
+    if (key.length < LONG_KEY) return this.#short.get(key);
+    const bucket = this.#long?.get(longKeyBucket(key));
+    if (bucket !== undefined)
+      for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === key) return bucket[i + 1] as V;
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return key.length < LONG_KEY ? this.#short.has(key) : this.get(key) !== undefined;
+  }
+
+  /** Sets `key` to `value` (`value` must not be undefined). */
+  set(key: string, value: V): void {
+    if (key.length < LONG_KEY) {
+      this.#short.set(key, value);
+      return;
+    }
+    const hash = longKeyBucket(key);
+    this.#long ??= new Map();
+    const bucket = this.#long.get(hash);
+    if (bucket === undefined) {
+      this.#long.set(hash, [key, value]);
+      this.#longCount++;
+      return;
+    }
+    for (let i = 0; i < bucket.length; i += 2)
+      if (bucket[i] === key) {
+        bucket[i + 1] = value;
+        return;
+      }
+    bucket.push(key, value);
+    this.#longCount++;
+  }
+
+  get size(): number {
+    return this.#short.size + this.#longCount;
+  }
+
+  clear(): void {
+    this.#short.clear();
+    this.#long = undefined;
+    this.#longCount = 0;
+  }
 }
 
 /**
@@ -48,8 +115,11 @@ function pairKey(a: number, b: number): number {
  * pair in a hashed table, token boundary, then the forms with that first pair, longest first.
  */
 export class KnownValues {
-  /** First two UTF-16 units → forms starting with them, longest first. Also the membership index (no string hashing). */
-  readonly #byPair = new Map<number, Form[]>();
+  /**
+   * Hash of the first two UTF-16 units → forms starting with such a pair, longest first; also
+   * the membership index (no string hashing). Allocated with the first value.
+   */
+  #byPair: (Form[] | undefined)[] | undefined;
   #forms: Form[] = [];
   #minLength = Number.POSITIVE_INFINITY;
   /** Wu–Manber shifts and first-pair filter; built on the first scan after a change (allocated only once values exist). */
@@ -85,7 +155,7 @@ export class KnownValues {
     // Fields read once: the loop below runs over every request body.
     const shift = this.#shift!;
     const firstPair = this.#firstPair!;
-    const byPair = this.#byPair;
+    const byPair = this.#byPair!;
     const m = this.#window;
     const length = text.length;
     let j = m - 1;
@@ -100,8 +170,9 @@ export class KnownValues {
       const c = text.charCodeAt(i);
       const next = text.charCodeAt(i + 1);
       let end = -1;
-      if (firstPair[pairHash(c, next)] !== 0 && !joinsBefore(text, i)) {
-        const forms = byPair.get(pairKey(c, next));
+      const h = pairHash(c, next);
+      if (firstPair[h] !== 0 && !joinsBefore(text, i)) {
+        const forms = byPair[h];
         if (forms !== undefined)
           for (const form of forms) {
             const to = i + form.form.length;
@@ -118,7 +189,7 @@ export class KnownValues {
   }
 
   clear(): void {
-    this.#byPair.clear();
+    this.#byPair = undefined;
     this.#forms = [];
     this.#minLength = Number.POSITIVE_INFINITY;
     this.#stale = true;
@@ -126,7 +197,7 @@ export class KnownValues {
   }
 
   #find(form: string): Form | undefined {
-    const forms = this.#byPair.get(pairKey(form.charCodeAt(0), form.charCodeAt(1)));
+    const forms = this.#byPair?.[pairHash(form.charCodeAt(0), form.charCodeAt(1))];
     if (forms !== undefined) for (const f of forms) if (f.form === form) return f;
     return undefined;
   }
@@ -135,12 +206,19 @@ export class KnownValues {
     const { form } = entry;
     this.#forms.push(entry);
     if (form.length < this.#minLength) this.#minLength = form.length;
-    const key = pairKey(form.charCodeAt(0), form.charCodeAt(1));
-    const list = this.#byPair.get(key);
-    if (list === undefined) this.#byPair.set(key, [entry]);
+    this.#byPair ??= new Array<Form[] | undefined>(1 << TABLE_BITS);
+    const h = pairHash(form.charCodeAt(0), form.charCodeAt(1));
+    const list = this.#byPair[h];
+    if (list === undefined) this.#byPair[h] = [entry];
     else {
+      // Longest first, and after forms of the same length (the order values were added in).
+      let at = list.length;
       list.push(entry);
-      list.sort((a, b) => b.form.length - a.form.length);
+      while (at > 0 && list[at - 1]!.form.length < form.length) {
+        list[at] = list[at - 1]!;
+        at--;
+      }
+      list[at] = entry;
     }
     this.#stale = true;
   }

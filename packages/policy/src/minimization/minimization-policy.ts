@@ -16,7 +16,7 @@ import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
 import { collectJsonStrings } from './json-strings.js';
-import { type KnownOccurrence, KnownValues } from './known-values.js';
+import { type KnownOccurrence, KnownValues, ValueMap } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
 import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
@@ -71,7 +71,7 @@ export interface MinimizationPolicy extends Policy {
 interface RunState {
   vault: PseudonymVault;
   /** Every distinct sensitive value seen on its way out → its data class. */
-  detected: Map<string, string>;
+  detected: ValueMap<string>;
   /** Keys of values counted as leaked (each counted once per run). */
   leaked: Set<string>;
   /** Detected values, matched wherever they appear again. */
@@ -156,7 +156,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     if (state === undefined) {
       state = {
         vault: new PseudonymVault(),
-        detected: new Map(),
+        detected: new ValueMap(),
         leaked: new Set(),
         known: new KnownValues(),
         minimized: new Map(),

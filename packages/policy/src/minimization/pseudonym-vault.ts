@@ -1,3 +1,5 @@
+import { ValueMap } from './known-values.js';
+
 /** A real value the vault keeps for one placeholder. */
 export interface VaultEntry {
   /** The real value as first seen. */
@@ -28,8 +30,11 @@ function identityOf(value: string, dataClass: string): string {
  * into anything that leaves the process.
  */
 export class PseudonymVault {
-  /** Data class → identity of the value → placeholder (no concatenated key string per lookup). */
-  readonly #byClass = new Map<string, Map<string, string>>();
+  /**
+   * Data class → identity of the value → placeholder (no concatenated key string per lookup;
+   * long identities such as keys and tokens are not hashed, see `ValueMap`).
+   */
+  readonly #byClass = new Map<string, ValueMap<string>>();
   readonly #byPlaceholder = new Map<string, VaultEntry>();
   readonly #counters = new Map<string, number>();
 
@@ -38,7 +43,7 @@ export class PseudonymVault {
     const identity = identityOf(value, dataClass);
     let byIdentity = this.#byClass.get(dataClass);
     if (byIdentity === undefined) {
-      byIdentity = new Map();
+      byIdentity = new ValueMap();
       this.#byClass.set(dataClass, byIdentity);
     }
     const known = byIdentity.get(identity);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KnownValues } from '../../src/minimization/known-values.js';
+import { KnownValues, ValueMap } from '../../src/minimization/known-values.js';
 import { joinsAfter, joinsBefore } from '../../src/minimization/recognizers/text-boundary.js';
 
 describe('KnownValues', () => {
@@ -103,5 +103,29 @@ describe('KnownValues scan', () => {
     expect(known.occurrences('to Margarethe Okafor, re Bob')).toEqual([]);
     known.add('Okafor', 'pii.name');
     expect(known.occurrences('to Margarethe Okafor, re Bob').map((o) => o.start)).toEqual([14]);
+  });
+});
+
+describe('ValueMap', () => {
+  it('keeps short and long keys apart from look-alikes of the same length and samples', () => {
+    const map = new ValueMap<string>();
+    const key = `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(40)}\n-----END PRIVATE KEY-----`;
+    // Same length, same first two, middle and last code units: the same bucket, another key.
+    const twin = `${key.slice(0, 10)}x${key.slice(11)}`;
+    map.set(key, 'secret.private_key');
+    map.set('ann@example.com', 'pii.email');
+    expect(map.get(key)).toBe('secret.private_key');
+    expect(map.get(key.slice(0) + '')).toBe('secret.private_key');
+    expect(map.has(twin)).toBe(false);
+    map.set(twin, 'secret.token');
+    map.set(key, 'secret.private_key');
+    expect([map.get(twin), map.get(key), map.get('ann@example.com'), map.size]).toEqual([
+      'secret.token',
+      'secret.private_key',
+      'pii.email',
+      3,
+    ]);
+    map.clear();
+    expect([map.has(key), map.has('ann@example.com'), map.size]).toEqual([false, false, 0]);
   });
 });
