@@ -6,6 +6,7 @@ import { BatonError } from '../errors/baton-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import type { Lease } from '../scheduler/scheduler.js';
 import { taskPools } from '../scheduler/task-pools.js';
 import { now } from './event-stream.js';
 import type { RunContext, TaskState } from './run-context.js';
@@ -139,64 +140,113 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
   return task;
 }
 
-/** Runs a created task to its end: wait for its turn, run the agent, release everything. */
-export async function runTask(run: RunContext, task: TaskState): Promise<unknown> {
-  const signal = task.cancellation;
-  let status: 'succeeded' | 'failed' | 'cancelled' = 'failed';
-  let failure: unknown;
+/**
+ * Runs a created task to its end: wait for its turn, run the agent, release everything.
+ * Written as steps chained on promises rather than one async function: a task waiting on its
+ * agent then holds two small closures, not a suspended frame with all of its locals (what
+ * most of the heap was made of with 10,000 tasks in flight).
+ */
+export function runTask(run: RunContext, task: TaskState): Promise<unknown> {
+  let granted: Lease | Promise<Lease>;
   try {
     // A task whose slots are free starts in this same tick (no promise in between).
-    const granted =
+    granted =
       task.ticket !== undefined
-        ? run.ticketScheduler!.take(task.ticket, signal)
-        : run.scheduler.acquire(task.id, signal);
-    task.lease = granted instanceof Promise ? await granted : granted;
+        ? run.ticketScheduler!.take(task.ticket, task.cancellation)
+        : run.scheduler.acquire(task.id, task.cancellation);
+  } catch (error) {
+    return Promise.reject(taskFailed(run, task, error));
+  }
+  if (granted instanceof Promise)
+    return granted.then(
+      (lease) => startTask(run, task, lease),
+      (error: unknown) => {
+        throw taskFailed(run, task, error);
+      },
+    );
+  return startTask(run, task, granted);
+}
+
+/** Holds the slot, starts the agent and finishes the task when it settles. */
+function startTask(run: RunContext, task: TaskState, lease: Lease): Promise<unknown> {
+  task.lease = lease;
+  let work: unknown;
+  try {
     const time = now();
     run.report.started(task.summary, time);
     if (run.events.observed) run.events.deliver({ type: 'task-started', taskId: task.id }, time);
     else run.events.skip();
-    signal.throwIfAborted();
-    const output = task.agent.run
-      ? await task.agent.run(task.input, agentContext(run, task))
-      : await runAgentLoop(run, task, task.input, loopHooks, noCoordination);
-    signal.throwIfAborted();
-    status = 'succeeded';
-    return output;
+    task.cancellation.throwIfAborted();
+    work = task.agent.run
+      ? task.agent.run(task.input, agentContext(run, task))
+      : runAgentLoop(run, task, task.input, loopHooks, noCoordination);
   } catch (error) {
-    failure = error;
-    if (signal.aborted) {
-      // An abort carries why it happened (a deadline's TimeoutError, a run cancel).
-      const reason: unknown = signal.reason;
-      if (BatonError.isInstance(reason)) failure = reason;
-      else if (!BatonError.isInstance(error))
-        failure = new CancelledError(`task ${task.id} cancelled`, { cause: error });
-    }
-    status = signal.aborted || CancelledError.isInstance(failure) ? 'cancelled' : 'failed';
-    throw failure;
-  } finally {
-    // Finish first: dependents become ready before the slot is handed on, so they compete for it.
-    if (task.ticket !== undefined) run.ticketScheduler!.done(task.ticket);
-    else run.scheduler.finish(task.id);
-    task.lease?.release();
-    task.lease = undefined;
-    run.ledger.close(task.id);
-    (task as { clearDeadline?: () => void }).clearDeadline?.();
-    if (task.parent) unlinkChild(task.parent, task);
-    const error = failure === undefined ? undefined : summarizeError(failure);
-    const time = now();
-    run.report.finished(task.summary, status, error, time);
-    if (run.events.observed) {
-      const event: RunEventInput = {
-        type: 'task-finished',
-        taskId: task.id,
-        status,
-        used: status === 'succeeded',
-      };
-      if (error !== undefined) event.error = error;
-      run.events.deliver(event, time);
-    } else {
-      run.events.skip();
-    }
+    return Promise.reject(taskFailed(run, task, error));
+  }
+  return (work instanceof Promise ? work : Promise.resolve(work)).then(
+    (output) => taskSucceeded(run, task, output),
+    (error: unknown) => {
+      throw taskFailed(run, task, error);
+    },
+  );
+}
+
+/** The agent returned: the task succeeded, unless it was cancelled meanwhile. */
+function taskSucceeded(run: RunContext, task: TaskState, output: unknown): unknown {
+  if (task.cancellation.aborted) throw taskFailed(run, task, task.cancellation.reason);
+  finishTask(run, task, 'succeeded', undefined);
+  return output;
+}
+
+/** Finishes a task that failed or was cancelled; returns the error its caller receives. */
+function taskFailed(run: RunContext, task: TaskState, error: unknown): unknown {
+  let failure = error;
+  const signal = task.cancellation;
+  if (signal.aborted) {
+    // An abort carries why it happened (a deadline's TimeoutError, a run cancel).
+    const reason: unknown = signal.reason;
+    if (BatonError.isInstance(reason)) failure = reason;
+    else if (!BatonError.isInstance(error))
+      failure = new CancelledError(`task ${task.id} cancelled`, { cause: error });
+  }
+  finishTask(
+    run,
+    task,
+    signal.aborted || CancelledError.isInstance(failure) ? 'cancelled' : 'failed',
+    failure,
+  );
+  return failure;
+}
+
+/** Releases everything the task held and records how it ended. */
+function finishTask(
+  run: RunContext,
+  task: TaskState,
+  status: 'succeeded' | 'failed' | 'cancelled',
+  failure: unknown,
+): void {
+  // Finish first: dependents become ready before the slot is handed on, so they compete for it.
+  if (task.ticket !== undefined) run.ticketScheduler!.done(task.ticket);
+  else run.scheduler.finish(task.id);
+  task.lease?.release();
+  task.lease = undefined;
+  run.ledger.close(task.id);
+  (task as { clearDeadline?: () => void }).clearDeadline?.();
+  if (task.parent) unlinkChild(task.parent, task);
+  const error = failure === undefined ? undefined : summarizeError(failure);
+  const time = now();
+  run.report.finished(task.summary, status, error, time);
+  if (run.events.observed) {
+    const event: RunEventInput = {
+      type: 'task-finished',
+      taskId: task.id,
+      status,
+      used: status === 'succeeded',
+    };
+    if (error !== undefined) event.error = error;
+    run.events.deliver(event, time);
+  } else {
+    run.events.skip();
   }
 }
 
