@@ -1,7 +1,9 @@
 import type { Agent } from '../../contracts/agent.js';
 import type { ToolCallPart, ToolResultPart } from '../../contracts/model/v1/content-part.js';
 import type { Message } from '../../contracts/model/v1/message.js';
+import type { ModelAdapter } from '../../contracts/model/v1/model-adapter.js';
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
+import type { ModelResult } from '../../contracts/model/v1/model-result.js';
 import type { ToolContext } from '../../contracts/tool.js';
 import { MaxStepsExceededError } from '../../errors/max-steps-exceeded-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
@@ -9,7 +11,7 @@ import type { RunContext, TaskState } from '../run-context.js';
 import { agentTools } from './agent-tools.js';
 import { type JsonSize, jsonSize } from './json-size.js';
 import { callModel } from './model-call.js';
-import { type CallableTool, type DelegateFn, executeToolCall } from './tool-execution.js';
+import { type DelegateFn, executeToolCall } from './tool-execution.js';
 
 const defaultMaxSteps = 8;
 const defaultMaxOutputTokens = 1024;
@@ -84,8 +86,9 @@ function startSize(agent: Agent, request: ModelRequest, user: Message): RequestS
 }
 
 /** Appends a message to the history and its JSON (and the comma before it) to the size. */
-function append(messages: Message[], size: RequestSize, message: Message): void {
-  messages.push(message);
+function append(conversation: Conversation, message: Message): void {
+  const size = conversation.size;
+  conversation.messages.push(message);
   const added = jsonSize(message);
   const comma = size.messages > 0 ? 1 : 0;
   size.chars += added.chars + comma;
@@ -108,18 +111,106 @@ function runToolCalls(
   run: RunContext,
   task: TaskState,
   hooks: AgentLoopHooks,
-  byName: ReadonlyMap<string, CallableTool>,
+  conversation: Conversation,
   calls: ToolCallPart[],
 ): Promise<ToolResultPart[]> {
+  const byName = conversation.tools.byName;
   const delegate: DelegateFn = (sub, subInput) => hooks.delegate(run, task, sub, subInput);
   const toolContext = () => hooks.toolContext(run, task);
   return Promise.all(calls.map((call) => executeToolCall(run, task, byName, call, delegate, toolContext)));
 }
 
+/** What one run of the agent loop works on: the adapter, the tools, and the request as it grows. */
+interface Conversation {
+  adapter: ModelAdapter;
+  tools: ReturnType<typeof agentTools>;
+  request: ModelRequest;
+  /** The request's messages (the same array as `request.messages`). */
+  messages: Message[];
+  /**
+   * The request's JSON size, kept up to date as messages are appended: a model call then
+   * never walks the request (the frame is measured once per agent, the history once per message).
+   */
+  size: RequestSize;
+}
+
+function startConversation(run: RunContext, agent: Agent, input: unknown): Conversation {
+  const adapter = run.registry.resolve(agent.model ?? run.defaultModel);
+  const tools = agentTools(agent);
+  // Built as a literal so the backing store has exactly these slots (a task waiting on its
+  // model holds this array; `push` onto an empty one would reserve 17).
+  const user: Message = { role: 'user', content: [{ type: 'text', text: inputToText(input) }] };
+  const messages: Message[] = agent.instructions
+    ? [{ role: 'system', content: agent.instructions }, user]
+    : [user];
+  const request: ModelRequest = {
+    messages,
+    maxOutputTokens: agent.maxOutputTokens ?? defaultMaxOutputTokens,
+  };
+  if (tools.definitions) request.tools = tools.definitions;
+  if (agent.temperature !== undefined) request.temperature = agent.temperature;
+  if (tools.outputJsonSchema)
+    request.responseFormat = { type: 'json', schema: tools.outputJsonSchema, name: agent.name };
+  return { adapter, tools, request, messages, size: startSize(agent, request, user) };
+}
+
+/** The conversation's next model call. */
+function ask(run: RunContext, task: TaskState, conversation: Conversation, coordination: boolean) {
+  const stream = task.agent.stream === true;
+  return callModel(
+    run,
+    task,
+    conversation.adapter,
+    conversation.request,
+    coordination,
+    stream,
+    conversation.size,
+  );
+}
+
+/** The tool calls a model's answer asks for, if any. */
+function toolCallsOf(result: ModelResult): ToolCallPart[] | undefined {
+  let calls: ToolCallPart[] | undefined;
+  for (const part of result.content) {
+    if (part.type !== 'tool-call') continue;
+    if (calls === undefined) calls = [part];
+    else calls.push(part);
+  }
+  return calls;
+}
+
+function textOf(result: ModelResult): string {
+  let text = '';
+  for (const part of result.content) if (part.type === 'text') text += part.text;
+  return text;
+}
+
+/** A final answer checked against the agent's output schema: the value, or what is wrong with it. */
+function checkAnswer(
+  agent: Agent,
+  text: string,
+): { ok: true; value: unknown } | { ok: false; problem: string } {
+  if (!agent.output) return { ok: true, value: text };
+  try {
+    const parsed = agent.output.safeParse(parseJsonAnswer(text));
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return {
+      ok: false,
+      problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+}
+
 /**
  * The default agent loop: model call → tool calls (in parallel) → tool results → next
  * step, until a final answer or `maxSteps`. Structured output is validated against the
- * agent's zod schema with one repair attempt.
+ * agent's zod schema with one repair attempt. The loop's own frame stays small (its work is
+ * in the helpers above): a task waiting on its model keeps this frame alive.
  */
 export async function runAgentLoop(
   run: RunContext,
@@ -129,80 +220,38 @@ export async function runAgentLoop(
   options: { coordination: boolean },
 ): Promise<unknown> {
   const agent = task.agent;
-  const adapter = run.registry.resolve(agent.model ?? run.defaultModel);
-  const tools = agentTools(agent);
-  // Built as a literal so the backing store has exactly these slots (a task waiting on its
-  // model holds this array; `push` onto an empty one would reserve 17).
-  const user: Message = { role: 'user', content: [{ type: 'text', text: inputToText(input) }] };
-  const messages: Message[] = agent.instructions
-    ? [{ role: 'system', content: agent.instructions }, user]
-    : [user];
-
-  const request: ModelRequest = {
-    messages,
-    maxOutputTokens: agent.maxOutputTokens ?? defaultMaxOutputTokens,
-  };
-  if (tools.definitions) request.tools = tools.definitions;
-  if (agent.temperature !== undefined) request.temperature = agent.temperature;
-  if (tools.outputJsonSchema)
-    request.responseFormat = { type: 'json', schema: tools.outputJsonSchema, name: agent.name };
-  // The request's JSON size, kept up to date as messages are appended: a model call then
-  // never walks the request (the frame is measured once per agent, the history once per message).
-  const size = startSize(agent, request, user);
-
+  const conversation = startConversation(run, agent, input);
   const maxSteps = agent.maxSteps ?? defaultMaxSteps;
   let repaired = false;
   for (let step = 0; step < maxSteps; step++) {
     task.cancellation.throwIfAborted();
-    const result = await callModel(
-      run,
-      task,
-      adapter,
-      request,
-      options.coordination,
-      agent.stream === true,
-      size,
-    );
-    let calls: ToolCallPart[] | undefined;
-    let text = '';
-    for (const part of result.content) {
-      if (part.type === 'tool-call') {
-        if (calls === undefined) calls = [part];
-        else calls.push(part);
-      } else if (part.type === 'text') text += part.text;
-    }
-
+    const result = await ask(run, task, conversation, options.coordination);
+    const calls = toolCallsOf(result);
     if (calls !== undefined) {
-      append(messages, size, { role: 'assistant', content: result.content });
-      append(messages, size, {
+      append(conversation, { role: 'assistant', content: result.content });
+      append(conversation, {
         role: 'tool',
-        content: await runToolCalls(run, task, hooks, tools.byName, calls),
+        content: await runToolCalls(run, task, hooks, conversation, calls),
       });
       continue;
     }
-
     // A final answer ends the loop and the history with it: the answer is appended only when
     // the loop goes on (a repair turn), not to a list nobody reads again.
-    if (!agent.output) return text;
-    let problem: string;
-    try {
-      const parsed = agent.output.safeParse(parseJsonAnswer(text));
-      if (parsed.success) return parsed.data;
-      problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    } catch (error) {
-      problem = `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
-    }
+    const answer = checkAnswer(agent, textOf(result));
+    if (answer.ok) return answer.value;
     if (repaired || step + 1 >= maxSteps) {
-      throw new ValidationError(`agent ${agent.name}: answer does not match its output schema: ${problem}`);
+      throw new ValidationError(
+        `agent ${agent.name}: answer does not match its output schema: ${answer.problem}`,
+      );
     }
     repaired = true;
-    append(messages, size, { role: 'assistant', content: result.content });
-    append(messages, size, {
+    append(conversation, { role: 'assistant', content: result.content });
+    append(conversation, {
       role: 'user',
       content: [
         {
           type: 'text',
-          text: `Your answer does not match the required JSON schema: ${problem}. Reply with only the corrected JSON.`,
+          text: `Your answer does not match the required JSON schema: ${answer.problem}. Reply with only the corrected JSON.`,
         },
       ],
     });
