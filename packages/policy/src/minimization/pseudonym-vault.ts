@@ -11,17 +11,53 @@ export interface VaultEntry {
 /** Placeholders as written in text: `<EMAIL_1>`, `<CREDIT_CARD_12>`. */
 export const PLACEHOLDER_PATTERN = /<([A-Z][A-Z0-9_]*)_(\d+)>/g;
 
-/** Formatting that does not change the identity of a value (a card with or without spaces is one card). */
+/** Code units dropped from a card, IBAN, SSN or phone number's identity: ASCII white space and `().-`. */
+const SEPARATOR = new Uint8Array(128);
+for (const c of ' \t\n\v\f\r().-') SEPARATOR[c.charCodeAt(0)] = 1;
+const codes: number[] = [];
+
+/**
+ * Formatting that does not change the identity of a value (a card with or without spaces is
+ * one card). ASCII values are folded here in one pass, and returned as they are when already
+ * in identity form: values sliced from a text with any non-ASCII character are two-byte
+ * strings, whose regex replace and case mapping go through the slow Unicode path.
+ */
 function identityOf(value: string, dataClass: string): string {
   if (
     dataClass === 'pii.card' ||
     dataClass === 'pii.iban' ||
     dataClass === 'pii.ssn' ||
     dataClass === 'pii.phone'
-  )
-    return value.replace(/[\s().-]/g, '').toUpperCase();
-  if (dataClass === 'pii.email') return value.toLowerCase();
+  ) {
+    codes.length = 0;
+    let changed = false;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 128) return value.replace(/[\s().-]/g, '').toUpperCase();
+      if (SEPARATOR[c] === 1) changed = true;
+      else if (c >= 97 && c <= 122) {
+        codes.push(c - 32);
+        changed = true;
+      } else codes.push(c);
+    }
+    return changed ? String.fromCharCode.apply(null, codes) : value;
+  }
+  if (dataClass === 'pii.email') {
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 128 || (c >= 65 && c <= 90)) return value.toLowerCase();
+    }
+    return value;
+  }
   return value;
+}
+
+/** One data class's placeholders, and the numbering of its label. */
+interface ClassSlot {
+  label: string;
+  counter: { n: number };
+  /** Identity of the value → placeholder (long identities such as keys and tokens are not hashed, see `ValueMap`). */
+  byIdentity: ValueMap<string>;
 }
 
 /**
@@ -30,51 +66,65 @@ function identityOf(value: string, dataClass: string): string {
  * into anything that leaves the process.
  */
 export class PseudonymVault {
-  /**
-   * Data class → identity of the value → placeholder (no concatenated key string per lookup;
-   * long identities such as keys and tokens are not hashed, see `ValueMap`).
-   */
-  readonly #byClass = new Map<string, ValueMap<string>>();
+  /** Data class → its placeholders (no concatenated key string per lookup). */
+  readonly #byClass = new Map<string, ClassSlot>();
+  /** Placeholder and entry, in creation order. */
+  readonly #entries: [string, VaultEntry][] = [];
+  /** Placeholder → entry, indexed on the first lookup (minimizing never looks placeholders up). */
   readonly #byPlaceholder = new Map<string, VaultEntry>();
-  readonly #counters = new Map<string, number>();
+  readonly #counters = new Map<string, { n: number }>();
 
   /** The placeholder for `value` (created on first sight). */
   placeholderFor(value: string, dataClass: string, label: string): string {
     const identity = identityOf(value, dataClass);
-    let byIdentity = this.#byClass.get(dataClass);
-    if (byIdentity === undefined) {
-      byIdentity = new ValueMap();
-      this.#byClass.set(dataClass, byIdentity);
+    let slot = this.#byClass.get(dataClass);
+    if (slot === undefined) {
+      slot = { label, counter: this.#counterOf(label), byIdentity: new ValueMap() };
+      this.#byClass.set(dataClass, slot);
     }
-    const known = byIdentity.get(identity);
+    const known = slot.byIdentity.get(identity);
     if (known !== undefined) return known;
-    const n = (this.#counters.get(label) ?? 0) + 1;
-    this.#counters.set(label, n);
-    const placeholder = `<${label}_${n}>`;
-    byIdentity.set(identity, placeholder);
-    this.#byPlaceholder.set(placeholder, { value, dataClass });
+    const counter = slot.label === label ? slot.counter : this.#counterOf(label);
+    const placeholder = `<${label}_${++counter.n}>`;
+    slot.byIdentity.set(identity, placeholder);
+    this.#entries.push([placeholder, { value, dataClass }]);
     return placeholder;
   }
 
   /** The real value behind a placeholder, or undefined for an unknown one. */
   lookup(placeholder: string): VaultEntry | undefined {
-    return this.#byPlaceholder.get(placeholder);
+    const index = this.#byPlaceholder;
+    for (let i = index.size; i < this.#entries.length; i++) {
+      const [key, entry] = this.#entries[i]!;
+      index.set(key, entry);
+    }
+    return index.get(placeholder);
   }
 
   /** Number of placeholders held. */
   get size(): number {
-    return this.#byPlaceholder.size;
+    return this.#entries.length;
   }
 
   /** Placeholder → entry pairs, in creation order. */
   entries(): IterableIterator<[string, VaultEntry]> {
-    return this.#byPlaceholder.entries();
+    return this.#entries.values();
   }
 
   /** Forgets every value (called when the run ends). */
   clear(): void {
     this.#byClass.clear();
+    this.#entries.length = 0;
     this.#byPlaceholder.clear();
     this.#counters.clear();
+  }
+
+  #counterOf(label: string): { n: number } {
+    let counter = this.#counters.get(label);
+    if (counter === undefined) {
+      counter = { n: 0 };
+      this.#counters.set(label, counter);
+    }
+    return counter;
   }
 }

@@ -77,3 +77,48 @@ describe('createRehydrationStream', () => {
     expect(stream.push('IL_1> ok')).toBe('<EMAIL_1> ok'.replace('<EMAIL_1>', 'ann@example.com'));
   });
 });
+
+describe('PseudonymVault', () => {
+  it('gives one placeholder per identity: separators and case ignored, also in two-byte text', () => {
+    const vault = new PseudonymVault();
+    // Slices of a text holding a non-ASCII character are two-byte strings.
+    const twoByte = (value: string) => `é${value}`.slice(1);
+    const card = vault.placeholderFor('4111 1111 1111 1111', 'pii.card', 'CREDIT_CARD');
+    expect(vault.placeholderFor(twoByte('4111-1111-1111-1111'), 'pii.card', 'CREDIT_CARD')).toBe(card);
+    expect(vault.placeholderFor('4111111111111111', 'pii.card', 'CREDIT_CARD')).toBe(card);
+    const iban = vault.placeholderFor('de89 3704 0044 0532 0130 00', 'pii.iban', 'IBAN');
+    expect(vault.placeholderFor(twoByte('DE89370400440532013000'), 'pii.iban', 'IBAN')).toBe(iban);
+    const phone = vault.placeholderFor('+1 (555) 010-2030', 'pii.phone', 'PHONE');
+    expect(vault.placeholderFor('+1\u00a0555\u00a0010\u00a02030', 'pii.phone', 'PHONE')).toBe(phone);
+    const email = vault.placeholderFor('Ann@Example.com', 'pii.email', 'EMAIL');
+    expect(vault.placeholderFor(twoByte('ann@example.com'), 'pii.email', 'EMAIL')).toBe(email);
+    expect(vault.placeholderFor('ANN@EXAMPLE.COM', 'pii.email', 'EMAIL')).toBe(email);
+    // Other classes keep case.
+    expect(vault.placeholderFor('Okafor', 'pii.name', 'PERSON')).not.toBe(
+      vault.placeholderFor('OKAFOR', 'pii.name', 'PERSON'),
+    );
+    expect([card, iban, phone, email]).toEqual(['<CREDIT_CARD_1>', '<IBAN_1>', '<PHONE_1>', '<EMAIL_1>']);
+    expect(vault.size).toBe(6);
+  });
+
+  it('looks up placeholders created before and after the first lookup, in creation order', () => {
+    const vault = new PseudonymVault();
+    const first = vault.placeholderFor('ann@example.com', 'pii.email', 'EMAIL');
+    expect(vault.lookup(first)).toEqual({ value: 'ann@example.com', dataClass: 'pii.email' });
+    const second = vault.placeholderFor('bob@example.org', 'pii.email', 'EMAIL');
+    const key = `-----BEGIN PRIVATE KEY-----\n${'Q'.repeat(64)}\n-----END PRIVATE KEY-----`;
+    const third = vault.placeholderFor(key, 'secret.private_key', 'PRIVATE_KEY');
+    expect(vault.placeholderFor(`${key}`, 'secret.private_key', 'PRIVATE_KEY')).toBe(third);
+    expect(vault.lookup(second)?.value).toBe('bob@example.org');
+    expect(vault.lookup(third)?.value).toBe(key);
+    expect(vault.lookup('<EMAIL_3>')).toBeUndefined();
+    expect([...vault.entries()].map(([placeholder]) => placeholder)).toEqual([
+      '<EMAIL_1>',
+      '<EMAIL_2>',
+      '<PRIVATE_KEY_1>',
+    ]);
+    vault.clear();
+    expect([vault.size, vault.lookup(first)]).toEqual([0, undefined]);
+    expect(vault.placeholderFor('bob@example.org', 'pii.email', 'EMAIL')).toBe('<EMAIL_1>');
+  });
+});
