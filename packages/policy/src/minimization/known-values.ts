@@ -175,8 +175,18 @@ export class KnownValues {
         const forms = byPair[h];
         if (forms !== undefined)
           for (const form of forms) {
-            const to = i + form.form.length;
-            if (!text.startsWith(form.form, i) || joinsAfter(text, to)) continue;
+            const f = form.form;
+            const to = i + f.length;
+            // `slice` + `===` compares natively a block at a time; `startsWith` reads a two-byte
+            // text one code unit at a time (most of the scan's cost, with values of hundreds of
+            // units). The last unit first: a wrong candidate costs no slice.
+            if (
+              to > length ||
+              text.charCodeAt(to - 1) !== f.charCodeAt(f.length - 1) ||
+              text.slice(i, to) !== f ||
+              joinsAfter(text, to)
+            )
+              continue;
             out ??= [];
             out.push({ start: i, end: to, value: form.value, dataClass: form.dataClass });
             end = to;
