@@ -13,6 +13,8 @@ interface Form {
   form: string;
   value: string;
   dataClass: string;
+  /** An escaped form that was also detected as a value of its own (see `register`). */
+  detected?: boolean;
 }
 
 const MIN_LENGTH = 3;
@@ -22,6 +24,8 @@ const NONE: readonly KnownOccurrence[] = Object.freeze([]);
 const MAX_WINDOW = 32;
 const TABLE_BITS = 12;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
+/** Buckets of forms by first pair: fewer than shift entries (a fresh array per run; a shared bucket only costs a last-unit compare). */
+const BUCKET_MASK = (1 << 9) - 1;
 
 /** Hash of two adjacent code units into the shift and pair tables. */
 function pairHash(a: number, b: number): number {
@@ -112,7 +116,7 @@ export class ValueMap<V> {
  * jump `m - 1` at once, so a body of several KB is read a few units in ten, not unit by unit
  * (a per-unit loop was the policy's largest cost after detection; a literal regex alternation
  * is slower still). Only where the pair ends some form's prefix is the start checked: first
- * pair in a hashed table, token boundary, then the forms with that first pair, longest first.
+ * pair's bucket, token boundary, then the bucket's forms, longest first.
  */
 export class KnownValues {
   /**
@@ -122,11 +126,12 @@ export class KnownValues {
   #byPair: (Form[] | undefined)[] | undefined;
   #forms: Form[] = [];
   #minLength = Number.POSITIVE_INFINITY;
-  /** Wu–Manber shifts and first-pair filter; built on the first scan after a change (allocated only once values exist). */
+  /** Wu–Manber shifts; built on the first scan after a change (allocated only once values exist). */
   #shift: Uint8Array | undefined;
-  #firstPair: Uint8Array | undefined;
   #window = 0;
   #stale = true;
+  /** Detected values too short to match (see `register`). */
+  #shortValues: Set<string> | undefined;
   /** Bumped whenever a value is added (caches keyed on it go stale). */
   generation = 0;
 
@@ -142,6 +147,26 @@ export class KnownValues {
     return true;
   }
 
+  /**
+   * Records `value` as detected in this run and registers it for matching; returns false when
+   * it was detected before. The run's set of detected values lives here, in the pair buckets,
+   * rather than in a `Map` beside them: no second index, and no hashing of each new value.
+   */
+  register(value: string, dataClass: string): boolean {
+    if (value.length < MIN_LENGTH) {
+      this.#shortValues ??= new Set();
+      if (this.#shortValues.has(value)) return false;
+      this.#shortValues.add(value);
+      return true;
+    }
+    const found = this.#find(value);
+    if (found === undefined) return this.add(value, dataClass);
+    if (found.form === found.value || found.detected === true) return false;
+    // The JSON-escaped form of an earlier value: `add` keeps matching it as that value.
+    found.detected = true;
+    return true;
+  }
+
   /** Number of matchable forms (a value and, when different, its JSON-escaped form). */
   get size(): number {
     return this.#forms.length;
@@ -154,7 +179,6 @@ export class KnownValues {
     let out: KnownOccurrence[] | undefined;
     // Fields read once: the loop below runs over every request body.
     const shift = this.#shift!;
-    const firstPair = this.#firstPair!;
     const byPair = this.#byPair!;
     const m = this.#window;
     const length = text.length;
@@ -170,28 +194,26 @@ export class KnownValues {
       const c = text.charCodeAt(i);
       const next = text.charCodeAt(i + 1);
       let end = -1;
-      const h = pairHash(c, next);
-      if (firstPair[h] !== 0 && !joinsBefore(text, i)) {
-        const forms = byPair[h];
-        if (forms !== undefined)
-          for (const form of forms) {
-            const f = form.form;
-            const to = i + f.length;
-            // `slice` + `===` compares natively a block at a time; `startsWith` reads a two-byte
-            // text one code unit at a time (most of the scan's cost, with values of hundreds of
-            // units). The last unit first: a wrong candidate costs no slice.
-            if (
-              to > length ||
-              text.charCodeAt(to - 1) !== f.charCodeAt(f.length - 1) ||
-              text.slice(i, to) !== f ||
-              joinsAfter(text, to)
-            )
-              continue;
-            out ??= [];
-            out.push({ start: i, end: to, value: form.value, dataClass: form.dataClass });
-            end = to;
-            break;
-          }
+      const forms = byPair[pairHash(c, next) & BUCKET_MASK];
+      if (forms !== undefined && !joinsBefore(text, i)) {
+        for (const form of forms) {
+          const f = form.form;
+          const to = i + f.length;
+          // `slice` + `===` compares natively a block at a time; `startsWith` reads a two-byte
+          // text one code unit at a time (most of the scan's cost, with values of hundreds of
+          // units). The last unit first: a wrong candidate costs no slice.
+          if (
+            to > length ||
+            text.charCodeAt(to - 1) !== f.charCodeAt(f.length - 1) ||
+            text.slice(i, to) !== f ||
+            joinsAfter(text, to)
+          )
+            continue;
+          out ??= [];
+          out.push({ start: i, end: to, value: form.value, dataClass: form.dataClass });
+          end = to;
+          break;
+        }
       }
       j = end < 0 ? j + 1 : end + m - 1;
     }
@@ -199,6 +221,7 @@ export class KnownValues {
   }
 
   clear(): void {
+    this.#shortValues = undefined;
     this.#byPair = undefined;
     this.#forms = [];
     this.#minLength = Number.POSITIVE_INFINITY;
@@ -207,7 +230,7 @@ export class KnownValues {
   }
 
   #find(form: string): Form | undefined {
-    const forms = this.#byPair?.[pairHash(form.charCodeAt(0), form.charCodeAt(1))];
+    const forms = this.#byPair?.[pairHash(form.charCodeAt(0), form.charCodeAt(1)) & BUCKET_MASK];
     if (forms !== undefined) for (const f of forms) if (f.form === form) return f;
     return undefined;
   }
@@ -216,8 +239,8 @@ export class KnownValues {
     const { form } = entry;
     this.#forms.push(entry);
     if (form.length < this.#minLength) this.#minLength = form.length;
-    this.#byPair ??= new Array<Form[] | undefined>(1 << TABLE_BITS);
-    const h = pairHash(form.charCodeAt(0), form.charCodeAt(1));
+    this.#byPair ??= new Array<Form[] | undefined>(BUCKET_MASK + 1);
+    const h = pairHash(form.charCodeAt(0), form.charCodeAt(1)) & BUCKET_MASK;
     const list = this.#byPair[h];
     if (list === undefined) this.#byPair[h] = [entry];
     else {
@@ -237,13 +260,9 @@ export class KnownValues {
   #rebuild(): void {
     const m = Math.min(this.#minLength, MAX_WINDOW);
     this.#shift ??= new Uint8Array(1 << TABLE_BITS);
-    this.#firstPair ??= new Uint8Array(1 << TABLE_BITS);
     const shift = this.#shift;
-    const firstPair = this.#firstPair;
     shift.fill(m - 1);
-    firstPair.fill(0);
     for (const { form } of this.#forms) {
-      firstPair[pairHash(form.charCodeAt(0), form.charCodeAt(1))] = 1;
       let previous = form.charCodeAt(0);
       for (let q = 1; q < m; q++) {
         const code = form.charCodeAt(q);

@@ -16,7 +16,7 @@ import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
 import { collectJsonStrings } from './json-strings.js';
-import { type KnownOccurrence, KnownValues, ValueMap } from './known-values.js';
+import { type KnownOccurrence, KnownValues } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
 import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
@@ -70,11 +70,9 @@ export interface MinimizationPolicy extends Policy {
 
 interface RunState {
   vault: PseudonymVault;
-  /** Every distinct sensitive value seen on its way out → its data class. */
-  detected: ValueMap<string>;
   /** Keys of values counted as leaked (each counted once per run). */
   leaked: Set<string>;
-  /** Detected values, matched wherever they appear again. */
+  /** Every distinct sensitive value seen on its way out, matched wherever it appears again. */
   known: KnownValues;
   /** Text → its minimized form, valid while `known.generation` is unchanged. */
   minimized: Map<string, { generation: number; text: string }>;
@@ -156,7 +154,6 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     if (state === undefined) {
       state = {
         vault: new PseudonymVault(),
-        detected: new ValueMap(),
         leaked: new Set(),
         known: new KnownValues(),
         minimized: new Map(),
@@ -213,12 +210,8 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
   ): readonly Finding[] {
     const findings = findingsOf(text, state);
     for (const finding of findings) {
-      const value = text.slice(finding.start, finding.end);
-      if (!state.detected.has(value)) {
-        state.detected.set(value, finding.dataClass);
-        state.known.add(value, finding.dataClass);
+      if (state.known.register(text.slice(finding.start, finding.end), finding.dataClass))
         counts[finding.dataClass] = (counts[finding.dataClass] ?? 0) + 1;
-      }
     }
     return findings;
   }
@@ -434,12 +427,10 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           const value = text.slice(finding.start, finding.end);
           const id = `${finding.dataClass}\u0000${value}`;
           if (state.leaked.has(id)) continue;
-          // A value minimized earlier was already counted by the vault check above.
-          if (state.detected.has(value)) continue;
+          // A value minimized earlier was already counted by the vault check above. Found only
+          // here: it was never minimized. It counts as detected and as leaked.
+          if (!state.known.register(value, finding.dataClass)) continue;
           state.leaked.add(id);
-          // Found only here: it was never minimized. It counts as detected and as leaked.
-          state.detected.set(value, finding.dataClass);
-          state.known.add(value, finding.dataClass);
           newlyDetected ??= {};
           newlyDetected[finding.dataClass] = (newlyDetected[finding.dataClass] ?? 0) + 1;
           leaked[finding.dataClass] = (leaked[finding.dataClass] ?? 0) + 1;
@@ -540,7 +531,6 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       if (!state) return;
       if (options.persistVault) persisted.set(context.runId, state.vault);
       else state.vault.clear();
-      state.detected.clear();
       state.known.clear();
       state.leaked.clear();
       state.minimized.clear();

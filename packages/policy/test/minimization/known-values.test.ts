@@ -129,3 +129,28 @@ describe('ValueMap', () => {
     expect([map.has(key), map.has('ann@example.com'), map.size]).toEqual([false, false, 0]);
   });
 });
+
+describe('KnownValues.register', () => {
+  it('reports each detected value once, short ones included, without matching those', () => {
+    const known = new KnownValues();
+    expect([known.register('Lee', 'pii.name'), known.register('Lee', 'pii.name')]).toEqual([true, false]);
+    expect([known.register('Li', 'pii.name'), known.register('Li', 'pii.name')]).toEqual([true, false]);
+    expect(known.occurrences('Li and Lee').map((o) => o.value)).toEqual(['Lee']);
+    known.clear();
+    expect(known.register('Li', 'pii.name')).toBe(true);
+  });
+
+  it('counts a value equal to an earlier value’s JSON-escaped form once, still matching it as the earlier value', () => {
+    const known = new KnownValues();
+    const quoted = 'pass "hunter2" word';
+    const escaped = JSON.stringify(quoted).slice(1, -1);
+    expect(known.register(quoted, 'secret.password')).toBe(true);
+    const generation = known.generation;
+    expect(known.register(escaped, 'secret.token')).toBe(true);
+    expect(known.register(escaped, 'secret.token')).toBe(false);
+    expect(known.generation).toBe(generation);
+    expect(known.occurrences(`x ${escaped} y`)).toEqual([
+      { start: 2, end: 2 + escaped.length, value: quoted, dataClass: 'secret.password' },
+    ]);
+  });
+});
