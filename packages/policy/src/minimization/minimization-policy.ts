@@ -79,6 +79,13 @@ interface RunState {
   /** Text → detector findings (also: texts this minimizer produced, as clean). */
   scanned: Map<string, readonly Finding[]>;
   egressCalls: number;
+  /** Scratch of the `beforeModelCall` under way (synchronous): classes newly detected, by count. */
+  counts: Record<string, number> | undefined;
+  /** Scratch of the `beforeModelCall` under way: whether any string had findings. */
+  found: boolean;
+  /** The learn and replace passes over one string, made once per run (no closures per call). */
+  learn: (text: string) => string;
+  minimize: (text: string) => string;
 }
 
 const NONE: readonly Finding[] = Object.freeze([]);
@@ -152,14 +159,22 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
   function stateOf(context: Pick<PolicyContext, 'runId' | 'runState'>): RunState {
     let state = context.runState.get(key) as RunState | undefined;
     if (state === undefined) {
-      state = {
+      const run: RunState = {
         vault: new PseudonymVault(),
         leaked: new Set(),
         known: new KnownValues(),
         minimized: new Map(),
         scanned: new Map(),
         egressCalls: 0,
+        counts: undefined,
+        found: false,
+        learn: (text) => {
+          if (detectAndRegister(text, run).length > 0) run.found = true;
+          return text;
+        },
+        minimize: (text) => minimizeString(text, run),
       };
+      state = run;
       context.runState.set(key, state);
       live.set(context.runId, state);
     }
@@ -202,16 +217,14 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     return findings;
   }
 
-  /** Detector findings for `text` (cached per run), with new values registered and counted. */
-  function detectAndRegister(
-    text: string,
-    state: RunState,
-    counts: Record<string, number>,
-  ): readonly Finding[] {
+  /** Detector findings for `text` (cached per run), with new values registered and counted in `state.counts`. */
+  function detectAndRegister(text: string, state: RunState): readonly Finding[] {
     const findings = findingsOf(text, state);
     for (const finding of findings) {
-      if (state.known.register(text.slice(finding.start, finding.end), finding.dataClass))
-        counts[finding.dataClass] = (counts[finding.dataClass] ?? 0) + 1;
+      if (state.known.register(text.slice(finding.start, finding.end), finding.dataClass)) {
+        state.counts ??= {};
+        state.counts[finding.dataClass] = (state.counts[finding.dataClass] ?? 0) + 1;
+      }
     }
     return findings;
   }
@@ -261,11 +274,8 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     return out;
   }
 
-  function minimizeMessage(
-    message: Message,
-    state: RunState,
-    min: (text: string) => string = (text) => minimizeString(text, state),
-  ): Message {
+  /** `message` with `min` applied to each of its minimizable strings; the same object when none changed. */
+  function minimizeMessage(message: Message, min: (text: string) => string): Message {
     switch (message.role) {
       case 'system': {
         const content = min(message.content);
@@ -273,19 +283,21 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       }
       case 'user': {
         let content: typeof message.content | undefined;
-        message.content.forEach((part, i) => {
-          if (part.type !== 'text') return;
+        for (let i = 0; i < message.content.length; i++) {
+          const part = message.content[i]!;
+          if (part.type !== 'text') continue;
           const text = min(part.text);
           if (text !== part.text) {
             content ??= message.content.slice();
             content[i] = { ...part, text };
           }
-        });
+        }
         return content ? { ...message, content } : message;
       }
       case 'assistant': {
         let content: typeof message.content | undefined;
-        message.content.forEach((part, i) => {
+        for (let i = 0; i < message.content.length; i++) {
+          const part = message.content[i]!;
           // Signed reasoning must be replayed verbatim (the provider checks it) and was produced
           // from minimized input; unsigned reasoning is minimized like text.
           if (part.type === 'text' || (part.type === 'reasoning' && part.signature === undefined)) {
@@ -301,18 +313,19 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
               content[i] = { ...part, input };
             }
           }
-        });
+        }
         return content ? { ...message, content } : message;
       }
       case 'tool': {
         let content: typeof message.content | undefined;
-        message.content.forEach((part, i) => {
+        for (let i = 0; i < message.content.length; i++) {
+          const part = message.content[i]!;
           const output = mapStrings(part.output, min);
           if (output !== part.output) {
             content ??= message.content.slice();
             content[i] = { ...part, output };
           }
-        });
+        }
         return content ? { ...message, content } : message;
       }
       default:
@@ -352,33 +365,35 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
 
     beforeModelCall(request, context): PolicyDecision<ModelRequest> {
       const state = stateOf(context);
-      const counts: Record<string, number> = {};
+      state.counts = undefined;
+      state.found = false;
       // First learn every sensitive value in the request, then replace: a value revealed by
       // context in a later message is also replaced in earlier ones.
-      let found = false;
-      const learn = (text: string): string => {
-        if (detectAndRegister(text, state, counts).length > 0) found = true;
-        return text;
-      };
-      for (const message of request.messages) minimizeMessage(message, state, learn);
+      const all = request.messages;
+      for (let i = 0; i < all.length; i++) minimizeMessage(all[i]!, state.learn);
+      const counts = state.counts as Record<string, number> | undefined;
+      state.counts = undefined;
       // Nothing detected here and no value known from earlier calls: nothing to replace.
-      if (!found && state.known.size === 0) return ALLOW;
+      if (!state.found && state.known.size === 0) return ALLOW;
       let messages: Message[] | undefined;
-      request.messages.forEach((message, i) => {
-        const next = minimizeMessage(message, state);
+      for (let i = 0; i < all.length; i++) {
+        const message = all[i]!;
+        const next = minimizeMessage(message, state.minimize);
         if (next !== message) {
-          messages ??= request.messages.slice();
+          messages ??= all.slice();
           messages[i] = next;
         }
-      });
-      if (Object.keys(counts).length > 0)
+      }
+      if (counts !== undefined)
         context.emit({ type: 'data-minimized', taskId: context.taskId, findings: counts });
       if (!messages) return { action: 'allow' };
-      const classes = Object.keys(counts);
       return {
         action: 'transform',
         value: { ...request, messages },
-        reason: classes.length > 0 ? `minimized ${classes.join(', ')}` : 'replaced known sensitive values',
+        reason:
+          counts !== undefined
+            ? `minimized ${Object.keys(counts).join(', ')}`
+            : 'replaced known sensitive values',
       };
     },
 
