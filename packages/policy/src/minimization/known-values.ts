@@ -32,42 +32,51 @@ function pairHash(a: number, b: number): number {
   return ((a << 5) ^ b) & TABLE_MASK;
 }
 
-/** Keys this long are not hashed by `ValueMap` (V8 hashes every code unit of each new string). */
+/** Keys this long are not hashed by `StringMap` (V8 hashes every code unit of each new string). */
 const LONG_KEY = 32;
+/** Long keys per bucket before further ones with the same fingerprint go to a hashed `Map`. */
+const BUCKET_KEYS = 4;
 
-/** Bucket of a long key: its length and four code units (first two, middle, last), mixed. */
-function longKeyBucket(key: string): number {
+/** Bucket of a long key: its length and six code units (first two, quarters, last), mixed. */
+function fingerprint(key: string): number {
   const n = key.length;
+  const q = n >> 2;
   return (
     (Math.imul(n, 0x9e3779b1) ^
       Math.imul(key.charCodeAt(0) | (key.charCodeAt(1) << 16), 0x85ebca6b) ^
-      Math.imul(key.charCodeAt(n >> 1) | (key.charCodeAt(n - 1) << 16), 0xc2b2ae35)) |
+      Math.imul(key.charCodeAt(q) | (key.charCodeAt(n - q) << 16), 0xc2b2ae35) ^
+      Math.imul(key.charCodeAt(n >> 1) | (key.charCodeAt(n - 1) << 16), 0x27d4eb2f)) |
     0
   );
 }
 
 /**
- * A string-keyed map for sensitive values: keys shorter than 32 code units in a `Map`, longer
- * ones (private keys, JWTs, API keys, hundreds of units) in buckets by length and a few sampled
- * code units, compared with `===`. A `Map` hashes every code unit of each new key string, and
- * each detected value is a new slice: that hashing was most of the cost of registering values.
+ * A string-keyed map that does not hash long keys: keys shorter than 32 code units live in a
+ * `Map`, longer ones (private keys and tokens, whole message texts) in buckets by length and
+ * six sampled code units, compared with `===` (a native block compare). A `Map` hashes every
+ * code unit of each new key string — each detected value is a new slice, each minimized text a
+ * new string — and that hashing was a large part of a fresh model call's cost. A bucket holds at
+ * most four keys; further keys with the same fingerprint go to a hashed `Map`, so look-alike
+ * keys cost at most four compares.
  */
-export class ValueMap<V> {
+export class StringMap<V> {
   readonly #short = new Map<string, V>();
-  /** Bucket → keys and values, alternating (created with the first long key). */
+  /** Fingerprint → keys and values, alternating (created with the first long key). */
   #long: Map<number, unknown[]> | undefined;
   #longCount = 0;
+  /** Long keys whose bucket was full. */
+  #overflow: Map<string, V> | undefined;
 
   get(key: string): V | undefined {
     if (key.length < LONG_KEY) return this.#short.get(key);
-    const bucket = this.#long?.get(longKeyBucket(key));
-    if (bucket !== undefined)
-      for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === key) return bucket[i + 1] as V;
-    return undefined;
+    const bucket = this.#long?.get(fingerprint(key));
+    if (bucket === undefined) return undefined;
+    for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === key) return bucket[i + 1] as V;
+    return bucket.length === 2 * BUCKET_KEYS ? this.#overflow?.get(key) : undefined;
   }
 
   has(key: string): boolean {
-    return key.length < LONG_KEY ? this.#short.has(key) : this.get(key) !== undefined;
+    return this.get(key) !== undefined;
   }
 
   /** Sets `key` to `value` (`value` must not be undefined). */
@@ -76,7 +85,7 @@ export class ValueMap<V> {
       this.#short.set(key, value);
       return;
     }
-    const hash = longKeyBucket(key);
+    const hash = fingerprint(key);
     this.#long ??= new Map();
     const bucket = this.#long.get(hash);
     if (bucket === undefined) {
@@ -89,18 +98,24 @@ export class ValueMap<V> {
         bucket[i + 1] = value;
         return;
       }
-    bucket.push(key, value);
-    this.#longCount++;
+    if (bucket.length < 2 * BUCKET_KEYS) {
+      bucket.push(key, value);
+      this.#longCount++;
+    } else {
+      this.#overflow ??= new Map();
+      this.#overflow.set(key, value);
+    }
   }
 
   get size(): number {
-    return this.#short.size + this.#longCount;
+    return this.#short.size + this.#longCount + (this.#overflow?.size ?? 0);
   }
 
   clear(): void {
     this.#short.clear();
     this.#long = undefined;
     this.#longCount = 0;
+    this.#overflow = undefined;
   }
 }
 

@@ -16,7 +16,7 @@ import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
 import { collectJsonStrings } from './json-strings.js';
-import { type KnownOccurrence, KnownValues } from './known-values.js';
+import { type KnownOccurrence, KnownValues, StringMap } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
 import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
@@ -74,10 +74,10 @@ interface RunState {
   leaked: Set<string>;
   /** Every distinct sensitive value seen on its way out, matched wherever it appears again. */
   known: KnownValues;
-  /** Text → its minimized form, valid while `known.generation` is unchanged. */
-  minimized: Map<string, { generation: number; text: string }>;
+  /** Text → its minimized form, valid while `known.generation` is unchanged (texts are not hashed, see `StringMap`). */
+  minimized: StringMap<{ generation: number; text: string }>;
   /** Text → detector findings (also: texts this minimizer produced, as clean). */
-  scanned: Map<string, readonly Finding[]>;
+  scanned: StringMap<readonly Finding[]>;
   egressCalls: number;
   /** Scratch of the `beforeModelCall` under way (synchronous): classes newly detected, by count. */
   counts: Record<string, number> | undefined;
@@ -163,8 +163,8 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         vault: new PseudonymVault(),
         leaked: new Set(),
         known: new KnownValues(),
-        minimized: new Map(),
-        scanned: new Map(),
+        minimized: new StringMap(),
+        scanned: new StringMap(),
         egressCalls: 0,
         counts: undefined,
         found: false,
@@ -201,7 +201,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     };
   }
 
-  function remember<V>(cache: Map<string, V>, text: string, value: V): void {
+  function remember<V>(cache: StringMap<V>, text: string, value: V): void {
     if (cache.size >= cacheSize) cache.clear();
     cache.set(text, value);
   }

@@ -1,4 +1,4 @@
-import { ValueMap } from './known-values.js';
+import { StringMap } from './known-values.js';
 
 /** A real value the vault keeps for one placeholder. */
 export interface VaultEntry {
@@ -56,8 +56,8 @@ function identityOf(value: string, dataClass: string): string {
 interface ClassSlot {
   label: string;
   counter: { n: number };
-  /** Identity of the value → placeholder (long identities such as keys and tokens are not hashed, see `ValueMap`). */
-  byIdentity: ValueMap<string>;
+  /** Identity of the value → placeholder (long identities such as keys and tokens are not hashed, see `StringMap`). */
+  byIdentity: StringMap<string>;
 }
 
 /**
@@ -79,7 +79,7 @@ export class PseudonymVault {
     const identity = identityOf(value, dataClass);
     let slot = this.#byClass.get(dataClass);
     if (slot === undefined) {
-      slot = { label, counter: this.#counterOf(label), byIdentity: new ValueMap() };
+      slot = { label, counter: this.#counterOf(label), byIdentity: new StringMap() };
       this.#byClass.set(dataClass, slot);
     }
     const known = slot.byIdentity.get(identity);

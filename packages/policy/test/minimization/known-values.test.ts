@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KnownValues, ValueMap } from '../../src/minimization/known-values.js';
+import { KnownValues, StringMap } from '../../src/minimization/known-values.js';
 import { joinsAfter, joinsBefore } from '../../src/minimization/recognizers/text-boundary.js';
 
 describe('KnownValues', () => {
@@ -106,9 +106,9 @@ describe('KnownValues scan', () => {
   });
 });
 
-describe('ValueMap', () => {
+describe('StringMap', () => {
   it('keeps short and long keys apart from look-alikes of the same length and samples', () => {
-    const map = new ValueMap<string>();
+    const map = new StringMap<string>();
     const key = `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(40)}\n-----END PRIVATE KEY-----`;
     // Same length, same first two, middle and last code units: the same bucket, another key.
     const twin = `${key.slice(0, 10)}x${key.slice(11)}`;
@@ -152,5 +152,24 @@ describe('KnownValues.register', () => {
     expect(known.occurrences(`x ${escaped} y`)).toEqual([
       { start: 2, end: 2 + escaped.length, value: quoted, dataClass: 'secret.password' },
     ]);
+  });
+});
+
+describe('StringMap buckets', () => {
+  it('keeps every long key apart when more share a fingerprint than a bucket holds', () => {
+    const map = new StringMap<number>();
+    // Same length and same sampled code units (ends, quarters, middle): one fingerprint.
+    const keys = Array.from({ length: 7 }, (_, i) => `${'x'.repeat(5)}${i}${'x'.repeat(58)}`);
+    keys.forEach((key, i) => {
+      map.set(key, i);
+    });
+    expect(keys.map((key) => map.get(key))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(map.size).toBe(7);
+    map.set(keys[6]!, 60);
+    map.set(keys[1]!, 10);
+    expect([map.get(keys[6]!), map.get(keys[1]!), map.size]).toEqual([60, 10, 7]);
+    expect(map.get(`${'x'.repeat(5)}9${'x'.repeat(58)}`)).toBeUndefined();
+    map.clear();
+    expect([map.get(keys[6]!), map.size]).toEqual([undefined, 0]);
   });
 });
