@@ -1,14 +1,14 @@
 import { type CountryCode, Metadata } from 'libphonenumber-js/max';
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
-import { contextTest, joinsAfter, joinsBefore, lowerOf, scannedContext } from './text-boundary.js';
 import {
-  DIGIT_SETS,
-  digitRunsOf,
-  longestDigitChain,
-  matchesInRun,
-  scanOf,
-  startsBetween,
-} from './text-scan.js';
+  contextTest,
+  isWordCode,
+  joinsAfter,
+  joinsBefore,
+  lowerOf,
+  scannedContext,
+} from './text-boundary.js';
+import { DIGIT_SETS, digitRunsOf, longestDigitChain, scanOf, startsBetween } from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -96,8 +96,61 @@ function mayStartInternational(text: string, start: number, end: number): boolea
   return false;
 }
 
-/** Digits with phone punctuation; trimmed and validated by libphonenumber-js, never accepted on shape alone. */
-const PHONE_CANDIDATE = /(?:(?:\+|00)[ \t]?)?\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)/g;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `[\d \t()./-]` */
+function isBodyCode(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || c === 32 || c === 9 || c === 40 || c === 41 || c === 46 || c === 47 || c === 45
+  );
+}
+
+/**
+ * End of a match of `\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)` at `q`, or -1: the body
+ * greedy, then backing off until a digit ends it and the lookahead holds.
+ */
+function candidateBodyAt(text: string, q: number): number {
+  let r = q;
+  if (text.charCodeAt(r) === 40) r++;
+  if (!isDigit(text.charCodeAt(r))) return -1;
+  const from = r + 1;
+  let length = 0;
+  while (length < 23 && isBodyCode(text.charCodeAt(from + length))) length++;
+  for (let body = Math.min(22, length - 1); body >= 5; body--) {
+    const last = from + body;
+    if (!isDigit(text.charCodeAt(last))) continue;
+    const next = text.charCodeAt(last + 1);
+    if (isWordCode(next)) continue;
+    if ((next === 46 || next === 47 || next === 45) && isDigit(text.charCodeAt(last + 2))) continue;
+    return last + 1;
+  }
+  return -1;
+}
+
+/**
+ * End of a match of the phone candidate pattern
+ * `(?:(?:\+|00)[ \t]?)?\(?\d[\d \t()./-]{5,22}\d(?![\w]|[./-]\d)` at `p`, or -1, trying its
+ * options in the regex's order: `+` or `00` with a space or tab, without, then no prefix.
+ * Digits with phone punctuation; validated by libphonenumber-js, never accepted on shape alone.
+ */
+function phoneCandidateAt(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  let prefix = 0;
+  if (c === 43) prefix = 1;
+  else if (c === 48 && text.charCodeAt(p + 1) === 48) prefix = 2;
+  if (prefix > 0) {
+    const space = text.charCodeAt(p + prefix);
+    if (space === 32 || space === 9) {
+      const end = candidateBodyAt(text, p + prefix + 1);
+      if (end >= 0) return end;
+    }
+    const end = candidateBodyAt(text, p + prefix);
+    if (end >= 0) return end;
+  }
+  return candidateBodyAt(text, p);
+}
 
 const US_SHAPE = /^\(\d{3}\)\s?\d{3}[-.\s]\d{4}$/;
 const DATE_OR_TIME =
@@ -219,7 +272,6 @@ function validPhone(candidate: string, regions: readonly CountryCode[], validato
 export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Recognizer {
   const validator = new PhoneValidator();
   function find(text: string, out: RecognizerMatch[]): void {
-    const onMatch = (m: RegExpExecArray, start: number): void => validateCandidate(text, out, m, start);
     // Offsets of the shared lower-cased text are the text's: the scan's context-word starts are where contextTest can match.
     const scan = lowerOf(text).length === text.length ? scanOf(text) : undefined;
     digitRunsOf(text, DIGIT_SETS.phone, 7, (runStart, runEnd) => {
@@ -231,18 +283,24 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
         !startsBetween(scan, PHONE_CONTEXT_FAMILY.id, runStart - 48, runEnd)
       )
         return;
-      // The candidate's lookahead reads up to 2 characters past the run.
-      matchesInRun(text, PHONE_CANDIDATE, runStart, runEnd, 2, onMatch);
+      // The candidate pattern's global scan over the run: matches start inside it, never overlap.
+      for (let start = runStart; start < runEnd; ) {
+        const end = phoneCandidateAt(text, start);
+        if (end < 0) start++;
+        else {
+          validateCandidate(text, out, start, end);
+          start = end;
+        }
+      }
     });
   }
-  /** Validates one PHONE_CANDIDATE match starting at `matchStart` (`text` and `out` as in `find`). */
+  /** Validates one candidate, `text[matchStart, matchEnd)` (`text` and `out` as in `find`). */
   function validateCandidate(
     text: string,
     out: RecognizerMatch[],
-    m: RegExpExecArray,
     matchStart: number,
+    matchEnd: number,
   ): void {
-    let value = m[0];
     let start = matchStart;
     const prev = text.charCodeAt(start - 1);
     if (
@@ -251,9 +309,10 @@ export function phoneRecognizer(regions: readonly CountryCode[] = DEFAULT_PHONE_
       prev === 46 ||
       prev === 47 ||
       prev === 45 ||
-      joinsAfter(text, start + value.length)
+      joinsAfter(text, matchEnd)
     )
       return;
+    let value = text.slice(matchStart, matchEnd);
     const lead = value.length - value.trimStart().length;
     start += lead;
     value = value.trim();

@@ -465,25 +465,34 @@ function ssnAt(text: string, p: number): number {
 
 function findSsns(text: string, out: RecognizerMatch[]): void {
   digitRunsOf(text, DIGIT_SETS.digitSpaceDash, 9, (runStart, runEnd) => {
-    // The regex's global scan over the run: matches start inside it and never overlap.
-    for (let start = runStart; start < runEnd; ) {
-      const end = ssnAt(text, start);
-      if (end < 0) {
-        start++;
+    // The regex's global scan over the run: matches never overlap. A match ends its first
+    // digit group where the group ends (then comes a separator, or the lookahead's non-digit
+    // after nine digits), so only the positions 3 and 9 digits before a group's end can start one.
+    let from = runStart; // where the scan would resume
+    for (let i = runStart; i < runEnd; ) {
+      if (!isDigit(text.charCodeAt(i))) {
+        i++;
         continue;
       }
-      const separator = text.charCodeAt(start + 3);
-      const dashed = separator === 45;
-      const width = dashed || separator === 32 ? 1 : 0;
-      if (
-        !joinsBefore(text, start) &&
-        text.charCodeAt(start - 1) !== 45 &&
-        !joinsAfter(text, end) &&
-        ssnCheckAt(text, start, start + 3 + width, start + 5 + 2 * width)
-      )
-        // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
-        out.push({ start, end, score: dashed ? 0.8 : 0.3 });
-      start = end;
+      const groupStart = i;
+      while (i < runEnd && isDigit(text.charCodeAt(i))) i++;
+      for (const start of [i - 9, i - 3]) {
+        if (start < groupStart || start < from) continue;
+        const end = ssnAt(text, start);
+        if (end < 0) continue;
+        const separator = text.charCodeAt(start + 3);
+        const dashed = separator === 45;
+        const width = dashed || separator === 32 ? 1 : 0;
+        if (
+          !joinsBefore(text, start) &&
+          text.charCodeAt(start - 1) !== 45 &&
+          !joinsAfter(text, end) &&
+          ssnCheckAt(text, start, start + 3 + width, start + 5 + 2 * width)
+        )
+          // Dashed 3-2-4 is the SSN's own shape; spaced or bare digits need a context word.
+          out.push({ start, end, score: dashed ? 0.8 : 0.3 });
+        from = end;
+      }
     }
   });
 }
@@ -556,22 +565,25 @@ function findIpv4(text: string, out: RecognizerMatch[]): void {
     let dots = 0;
     for (let i = runStart; i < runEnd && dots < 3; i++) if (text.charCodeAt(i) === 46) dots++;
     if (dots < 3) return;
-    for (let start = runStart; start < runEnd; ) {
-      const end = ipv4From(text, start, 0);
-      if (end < 0) {
-        start++;
-        continue;
+    // The regex's global scan over the run: matches never overlap. A match's first octet runs
+    // up to a dot, so only the last three digits before each dot can start one.
+    let from = runStart; // where the scan would resume
+    for (let dot = text.indexOf('.', runStart); dot >= 0 && dot < runEnd; dot = text.indexOf('.', dot + 1)) {
+      for (let start = Math.max(from, dot - 3); start < dot; start++) {
+        const end = ipv4From(text, start, 0);
+        if (end < 0) continue;
+        const matchEnd = ipv4MatchEnd;
+        if (
+          !joinsBefore(text, start) &&
+          text.charCodeAt(start - 1) !== 46 &&
+          !joinsAfter(text, matchEnd) &&
+          !isUnspecifiedOrBroadcast(text, start, end) &&
+          !VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+        )
+          out.push({ start, end });
+        from = matchEnd;
+        break;
       }
-      const matchEnd = ipv4MatchEnd;
-      if (
-        !joinsBefore(text, start) &&
-        text.charCodeAt(start - 1) !== 46 &&
-        !joinsAfter(text, matchEnd) &&
-        !isUnspecifiedOrBroadcast(text, start, end) &&
-        !VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))
-      )
-        out.push({ start, end });
-      start = matchEnd;
     }
   });
 }
@@ -706,6 +718,11 @@ function findAddresses(text: string, out: RecognizerMatch[]): void {
     // Start the window on a whitespace boundary so a house number is never cut in half.
     for (let k = 0; k < 32 && from > scannedTo && !isSpaceCode(text.charCodeAt(from - 1)); k++) from--;
     const to = Math.min(text.length, hit.index + 96);
+    // Every alternative of the pattern holds a digit (a house number or a postcode).
+    if (!hasDigit(text, from, to)) {
+      scannedTo = to;
+      return Math.max(hitEnd, to);
+    }
     const window = text.slice(from, to);
     ADDRESS_PATTERN.lastIndex = 0;
     for (let m = ADDRESS_PATTERN.exec(window); m !== null; m = ADDRESS_PATTERN.exec(window)) {
@@ -720,6 +737,11 @@ function findAddresses(text: string, out: RecognizerMatch[]): void {
     scannedTo = to;
     return Math.max(hitEnd, to);
   });
+}
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
 }
 
 const ADDRESS_PREFILTER = new RegExp(

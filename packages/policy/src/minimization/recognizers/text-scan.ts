@@ -423,6 +423,36 @@ export function matchesAt(
   }
 }
 
+/** Character sets the digit recognizers' regexes consist of (bits for `digitRunsOf`). */
+export const DIGIT_SETS = {
+  /** `[\d \t()./+-]`: phone candidates. */
+  phone: 1,
+  /** `[\d -]`: card runs, SSNs. */
+  digitSpaceDash: 2,
+  /** `[\d./]`: IPv4 addresses (with a prefix length). */
+  ipv4: 4,
+  /** `[\d.\u00a0\u2009\u202f]`: cards grouped by dots or no-break/thin spaces. */
+  dottedCard: 8,
+} as const;
+
+const ALL_SETS = 15;
+const DIGIT_SET = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) DIGIT_SET[c] = ALL_SETS;
+for (const [c, sets] of [
+  [32, DIGIT_SETS.phone | DIGIT_SETS.digitSpaceDash],
+  [9, DIGIT_SETS.phone],
+  [40, DIGIT_SETS.phone],
+  [41, DIGIT_SETS.phone],
+  [43, DIGIT_SETS.phone],
+  [45, DIGIT_SETS.phone | DIGIT_SETS.digitSpaceDash],
+  [46, DIGIT_SETS.phone | DIGIT_SETS.ipv4 | DIGIT_SETS.dottedCard],
+  [47, DIGIT_SETS.phone | DIGIT_SETS.ipv4],
+  [0xa0, DIGIT_SETS.dottedCard],
+  [0x2009, DIGIT_SETS.dottedCard],
+  [0x202f, DIGIT_SETS.dottedCard],
+] as const)
+  DIGIT_SET[c] = sets;
+
 let runs: Int32Array = new Int32Array(48);
 let runCount = 0;
 /** `longestDigitChain` of the scanned text, -1 until asked. */
@@ -437,6 +467,43 @@ function pushRun(text: string, firstDigit: number, end: number, digits: number):
   runs[runCount * 3 + 1] = end;
   runs[runCount * 3 + 2] = digits;
   runCount++;
+}
+
+/**
+ * Per run of the scanned text, 3 entries: its first digit, one past its last digit, and the
+ * `DIGIT_SETS` every character between them belongs to. Filled by `digitRunsOf` at its first
+ * call per text (one walk over the runs instead of one per recognizer); `shapesFor` is the
+ * text they describe.
+ */
+let shapes: Int32Array = new Int32Array(48);
+let shapesFor: string | undefined;
+
+function shapeRuns(text: string): void {
+  shapes = grow(shapes, runCount * 3);
+  for (let r = 0; r < runCount; r++) {
+    const end = runs[r * 3 + 1]!;
+    let first = runs[r * 3]!;
+    while (!isDigitCode(text.charCodeAt(first))) first++;
+    let sets = ALL_SETS;
+    let running = ALL_SETS;
+    let last = first + 1;
+    for (let i = first + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      running &= DIGIT_SET[c]!;
+      if (c >= 48 && c <= 57) {
+        last = i + 1;
+        sets = running;
+      }
+    }
+    shapes[r * 3] = first;
+    shapes[r * 3 + 1] = last;
+    shapes[r * 3 + 2] = sets;
+  }
+  shapesFor = text;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**
@@ -468,54 +535,6 @@ export function longestDigitChain(text: string): number {
   return best;
 }
 
-/** Character sets the digit recognizers' regexes consist of (bits for `digitRunsOf`). */
-export const DIGIT_SETS = {
-  /** `[\d \t()./+-]`: phone candidates. */
-  phone: 1,
-  /** `[\d -]`: card runs, SSNs. */
-  digitSpaceDash: 2,
-  /** `[\d./]`: IPv4 addresses (with a prefix length). */
-  ipv4: 4,
-  /** `[\d.\u00a0\u2009\u202f]`: cards grouped by dots or no-break/thin spaces. */
-  dottedCard: 8,
-} as const;
-
-const DIGIT_SET = new Uint8Array(0x10000);
-for (let c = 48; c <= 57; c++) DIGIT_SET[c] = 15;
-for (const [c, sets] of [
-  [32, DIGIT_SETS.phone | DIGIT_SETS.digitSpaceDash],
-  [9, DIGIT_SETS.phone],
-  [40, DIGIT_SETS.phone],
-  [41, DIGIT_SETS.phone],
-  [43, DIGIT_SETS.phone],
-  [45, DIGIT_SETS.phone | DIGIT_SETS.digitSpaceDash],
-  [46, DIGIT_SETS.phone | DIGIT_SETS.ipv4 | DIGIT_SETS.dottedCard],
-  [47, DIGIT_SETS.phone | DIGIT_SETS.ipv4],
-  [0xa0, DIGIT_SETS.dottedCard],
-  [0x2009, DIGIT_SETS.dottedCard],
-  [0x202f, DIGIT_SETS.dottedCard],
-] as const)
-  DIGIT_SET[c] = sets;
-
-/**
- * Runs `pattern` (global) over the run `[runStart, runEnd)` plus the `lookahead` characters
- * after it (what the pattern's own lookahead reads) and calls `onMatch` with each match that
- * starts inside the run, and that match's start offset in `text`.
- */
-export function matchesInRun(
-  text: string,
-  pattern: RegExp,
-  runStart: number,
-  runEnd: number,
-  lookahead: number,
-  onMatch: (match: RegExpExecArray, start: number) => void,
-): void {
-  const slice = text.slice(runStart, Math.min(text.length, runEnd + lookahead));
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(slice); m !== null && m.index < runEnd - runStart; m = pattern.exec(slice))
-    onMatch(m, runStart + m.index);
-}
-
 /**
  * Calls `each(start, end)` for every maximal run of characters of `set` (one of `DIGIT_SETS`)
  * holding at least `minDigits` digits (4 or more). A regex whose matches consist of such
@@ -528,10 +547,22 @@ export function digitRunsOf(
   each: (start: number, end: number) => void,
 ): void {
   scanOf(text);
+  if (shapesFor !== text) shapeRuns(text);
   for (let r = 0; r < runCount; r++) {
     if (runs[r * 3 + 2]! < minDigits) continue;
+    const runStart = runs[r * 3]!;
     const end = runs[r * 3 + 1]!;
-    let i = runs[r * 3]!;
+    if ((shapes[r * 3 + 2]! & set) !== 0) {
+      // Every character between the first and last digit is in `set`: one sub-run holds all
+      // the digits (any other holds none), widened over the set's characters on each side.
+      let start = shapes[r * 3]!;
+      while (start > runStart && (DIGIT_SET[text.charCodeAt(start - 1)]! & set) !== 0) start--;
+      let stop = shapes[r * 3 + 1]!;
+      while (stop < end && (DIGIT_SET[text.charCodeAt(stop)]! & set) !== 0) stop++;
+      each(start, stop);
+      continue;
+    }
+    let i = runStart;
     while (i < end) {
       while (i < end && (DIGIT_SET[text.charCodeAt(i)]! & set) === 0) i++;
       const start = i;
