@@ -52,15 +52,54 @@ function findPrivateKeys(text: string, out: RecognizerMatch[]): void {
   }
 }
 
-/** `scheme://user:password@host`: only the password is the secret. */
-const URL_CREDENTIALS =
-  /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@?#"'<>]{0,128}:([^\s/?#"'<>]{1,256})@[A-Za-z0-9[.-]/g;
+/**
+ * `scheme://user:password@host`: only the password is the secret. The whole pattern was
+ * `\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/` + URL_AFTER_SCHEME, scanned over the whole text; it is
+ * now anchored at each `://`: the scheme is found by reading back from it, and the rest
+ * (the same for every scheme start before one `://`) is this sticky regex.
+ */
+const URL_AFTER_SCHEME = /[^\s:/@?#"'<>]{0,128}:([^\s/?#"'<>]{1,256})@[A-Za-z0-9[.-]/y;
+
+function isSchemeCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45
+  );
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Where the global scan would start a match ending its scheme at `colon`, at or after `from`:
+ * the first letter with a word boundary before it, 2–31 scheme characters before the colon
+ * (a scheme cannot hold `:` or `/`, so every match's scheme ends at the first `://` after
+ * its start). -1 when there is none.
+ */
+function schemeStart(text: string, colon: number, from: number): number {
+  let first = colon;
+  while (first > 0 && colon - first < 31 && isSchemeCode(text.charCodeAt(first - 1))) first--;
+  for (let s = Math.max(first, from); s <= colon - 2; s++) {
+    const c = text.charCodeAt(s);
+    if (
+      ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) &&
+      (s === 0 || !isAsciiWordCode(text.charCodeAt(s - 1)))
+    )
+      return s;
+  }
+  return -1;
+}
 
 function findUrlPasswords(text: string, out: RecognizerMatch[]): void {
-  URL_CREDENTIALS.lastIndex = 0;
-  for (let m = URL_CREDENTIALS.exec(text); m !== null; m = URL_CREDENTIALS.exec(text)) {
+  let lastIndex = 0; // where the global scan would resume
+  for (let colon = text.indexOf('://'); colon >= 0; colon = text.indexOf('://', colon + 1)) {
+    if (schemeStart(text, colon, lastIndex) < 0) continue;
+    URL_AFTER_SCHEME.lastIndex = colon + 3;
+    const m = URL_AFTER_SCHEME.exec(text);
+    if (m === null) continue;
+    lastIndex = URL_AFTER_SCHEME.lastIndex;
     const password = m[1]!;
-    const end = m.index + m[0].length - 2; // before "@x"
+    const end = lastIndex - 2; // before "@x"
     const start = end - password.length;
     if (password.startsWith('<') && password.endsWith('>')) continue; // already a placeholder
     out.push({ start, end });
@@ -195,6 +234,32 @@ function findAwsSecrets(text: string, out: RecognizerMatch[]): void {
   );
 }
 
+/** A JWT from its `ey` on (the lookbehind `(?<![A-Za-z0-9_-])` is checked by `findJwts`). */
+const JWT_AT = /ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/y;
+
+/**
+ * The matches of a global scan of `(?<![A-Za-z0-9_-])` + JWT_AT, tried only where `ey` occurs
+ * (found by `indexOf`, not by the regex engine stepping through every position).
+ */
+function findJwts(text: string, out: RecognizerMatch[]): void {
+  for (let at = text.indexOf('ey'); at >= 0; ) {
+    if (at > 0 && isTokenCode(text.charCodeAt(at - 1))) {
+      at = text.indexOf('ey', at + 1);
+      continue;
+    }
+    JWT_AT.lastIndex = at;
+    if (JWT_AT.test(text)) {
+      out.push({ start: at, end: JWT_AT.lastIndex });
+      at = text.indexOf('ey', JWT_AT.lastIndex);
+    } else at = text.indexOf('ey', at + 1);
+  }
+}
+
+/** `[A-Za-z0-9_-]` */
+function isTokenCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
 const TWILIO = /twilio/iy;
 const TWILIO_FAMILY = triggerFamily({ anywhere: ['twilio'] });
 
@@ -286,7 +351,7 @@ export const secretRecognizers: readonly Recognizer[] = [
     dataClass: 'secret.jwt',
     score: 0.95,
     prefilter: needlePrefilter(['eyJ', 'eyA', 'ewo']),
-    pattern: /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
+    find: findJwts,
     validate: jwtCheck,
   },
   {
