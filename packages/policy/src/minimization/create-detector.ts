@@ -217,9 +217,14 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   const needleHit = new Uint32Array(compiled.length);
   let stamp = 0;
 
-  interface Candidate extends Finding {
-    order: number;
-  }
+  /**
+   * The candidates of the text being detected, in the order they were found, and each one's
+   * recognizer order (the last tie-break); reused by every `detect` call (it is synchronous).
+   * The candidates are the Finding objects returned, so nothing is copied.
+   */
+  const found: Finding[] = [];
+  const orders: number[] = [];
+  const ranked: number[] = [];
 
   function consider(
     r: CompiledRecognizer,
@@ -227,7 +232,6 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     start: number,
     end: number,
     baseScore: number | undefined,
-    out: Candidate[],
   ): void {
     if (end <= start) return;
     let score = baseScore ?? r.score;
@@ -242,15 +246,8 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       else if (r.requireContext) return;
     }
     if (score < minScore) return;
-    out.push({
-      type: r.label,
-      dataClass: r.dataClass,
-      start,
-      end,
-      score,
-      recognizer: r.name,
-      order: r.order,
-    });
+    found.push({ type: r.label, dataClass: r.dataClass, start, end, score, recognizer: r.name });
+    orders.push(r.order);
   }
 
   // Reused by every `find` call: recognizers push candidates here instead of allocating.
@@ -258,7 +255,10 @@ export function createDetector(options: DetectorOptions = {}): Detector {
 
   function detect(text: string): Finding[] {
     if (typeof text !== 'string') throw new ValidationError('detect() expects a string');
-    const candidates: Candidate[] = [];
+    if (found.length !== 0) {
+      found.length = 0;
+      orders.length = 0;
+    }
     stamp = (stamp + 1) >>> 0 || 1;
     if (needleScan) {
       needleScan.lastIndex = 0;
@@ -285,10 +285,9 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         const returned = r.find(text, scratch);
         for (let i = 0; i < scratch.length; i++) {
           const match = scratch[i]!;
-          consider(r, text, match.start, match.end, match.score, candidates);
+          consider(r, text, match.start, match.end, match.score);
         }
-        if (returned)
-          for (const match of returned) consider(r, text, match.start, match.end, match.score, candidates);
+        if (returned) for (const match of returned) consider(r, text, match.start, match.end, match.score);
         continue;
       }
       const pattern = r.pattern!;
@@ -298,25 +297,49 @@ export function createDetector(options: DetectorOptions = {}): Detector {
           pattern.lastIndex++;
           continue;
         }
-        if (r.group === undefined) consider(r, text, m.index, m.index + m[0].length, undefined, candidates);
+        if (r.group === undefined) consider(r, text, m.index, m.index + m[0].length, undefined);
         else {
           const span = typeof r.group === 'number' ? m.indices?.[r.group] : m.indices?.groups?.[r.group];
-          if (span) consider(r, text, span[0], span[1], undefined, candidates);
+          if (span) consider(r, text, span[0], span[1], undefined);
         }
       }
     }
-    return resolveOverlaps(candidates);
+    return resolveOverlaps();
   }
 
-  function resolveOverlaps(candidates: Candidate[]): Finding[] {
-    if (candidates.length === 0) return [];
-    if (candidates.length > 1)
-      candidates.sort(
-        (a, b) =>
-          b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order,
-      );
+  /** Whether candidate `a` ranks before `b`: higher score, then longer, then earlier, then recognizer order. */
+  function ranksBefore(a: number, b: number): boolean {
+    const x = found[a]!;
+    const y = found[b]!;
+    const by =
+      y.score - x.score ||
+      y.end - y.start - (x.end - x.start) ||
+      x.start - y.start ||
+      orders[a]! - orders[b]!;
+    return by < 0;
+  }
+
+  /**
+   * Accepts candidates best first, dropping any that overlaps an accepted one. Insertion
+   * sorts (stable, like the built-in sort with the same comparison): a text has few candidates.
+   */
+  function resolveOverlaps(): Finding[] {
+    const n = found.length;
+    if (n === 0) return [];
+    if (n === 1) return [found[0]!];
+    ranked.length = 0;
+    for (let i = 0; i < n; i++) {
+      let k = ranked.length;
+      ranked.push(i);
+      while (k > 0 && ranksBefore(i, ranked[k - 1]!)) {
+        ranked[k] = ranked[k - 1]!;
+        k--;
+      }
+      ranked[k] = i;
+    }
     const accepted: Finding[] = [];
-    for (const c of candidates) {
+    for (let j = 0; j < n; j++) {
+      const c = found[ranked[j]!]!;
       let overlaps = false;
       for (const a of accepted) {
         if (c.start < a.end && a.start < c.end) {
@@ -324,17 +347,17 @@ export function createDetector(options: DetectorOptions = {}): Detector {
           break;
         }
       }
-      if (!overlaps)
-        accepted.push({
-          type: c.type,
-          dataClass: c.dataClass,
-          start: c.start,
-          end: c.end,
-          score: c.score,
-          recognizer: c.recognizer,
-        });
+      if (overlaps) continue;
+      // Keep `accepted` sorted by start (accepted findings never overlap, so starts differ).
+      let k = accepted.length;
+      accepted.push(c);
+      while (k > 0 && accepted[k - 1]!.start > c.start) {
+        accepted[k] = accepted[k - 1]!;
+        k--;
+      }
+      accepted[k] = c;
     }
-    return accepted.sort((a, b) => a.start - b.start);
+    return accepted;
   }
 
   return {
