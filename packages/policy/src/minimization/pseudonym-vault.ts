@@ -52,12 +52,11 @@ function identityOf(value: string, dataClass: string): string {
   return value;
 }
 
-/** One data class's placeholders, and the numbering of its label. */
-interface ClassSlot {
-  label: string;
-  counter: { n: number };
-  /** Identity of the value → placeholder (long identities such as keys and tokens are not hashed, see `StringMap`). */
-  byIdentity: StringMap<string>;
+/** The placeholder of one identity in one data class; identities shared by classes chain. */
+interface Assigned {
+  dataClass: string;
+  placeholder: string;
+  next: Assigned | undefined;
 }
 
 /**
@@ -66,27 +65,33 @@ interface ClassSlot {
  * into anything that leaves the process.
  */
 export class PseudonymVault {
-  /** Data class → its placeholders (no concatenated key string per lookup). */
-  readonly #byClass = new Map<string, ClassSlot>();
+  /** Identity of the value → its placeholder per data class (one table for all classes; see `StringMap`). */
+  readonly #byIdentity = new StringMap<Assigned>();
   /** Placeholder and entry, in creation order. */
   readonly #entries: [string, VaultEntry][] = [];
   /** Placeholder → entry, indexed on the first lookup (minimizing never looks placeholders up). */
   readonly #byPlaceholder = new Map<string, VaultEntry>();
+  /** Label → last number given. */
   readonly #counters = new Map<string, { n: number }>();
 
   /** The placeholder for `value` (created on first sight). */
   placeholderFor(value: string, dataClass: string, label: string): string {
     const identity = identityOf(value, dataClass);
-    let slot = this.#byClass.get(dataClass);
-    if (slot === undefined) {
-      slot = { label, counter: this.#counterOf(label), byIdentity: new StringMap() };
-      this.#byClass.set(dataClass, slot);
+    const first = this.#byIdentity.get(identity);
+    let last: Assigned | undefined;
+    for (let at = first; at !== undefined; at = at.next) {
+      if (at.dataClass === dataClass) return at.placeholder;
+      last = at;
     }
-    const known = slot.byIdentity.get(identity);
-    if (known !== undefined) return known;
-    const counter = slot.label === label ? slot.counter : this.#counterOf(label);
+    let counter = this.#counters.get(label);
+    if (counter === undefined) {
+      counter = { n: 0 };
+      this.#counters.set(label, counter);
+    }
     const placeholder = `<${label}_${++counter.n}>`;
-    slot.byIdentity.set(identity, placeholder);
+    const assigned: Assigned = { dataClass, placeholder, next: undefined };
+    if (last === undefined) this.#byIdentity.set(identity, assigned);
+    else last.next = assigned;
     this.#entries.push([placeholder, { value, dataClass }]);
     return placeholder;
   }
@@ -113,18 +118,9 @@ export class PseudonymVault {
 
   /** Forgets every value (called when the run ends). */
   clear(): void {
-    this.#byClass.clear();
+    this.#byIdentity.clear();
     this.#entries.length = 0;
     this.#byPlaceholder.clear();
     this.#counters.clear();
-  }
-
-  #counterOf(label: string): { n: number } {
-    let counter = this.#counters.get(label);
-    if (counter === undefined) {
-      counter = { n: 0 };
-      this.#counters.set(label, counter);
-    }
-    return counter;
   }
 }

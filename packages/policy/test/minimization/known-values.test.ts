@@ -159,17 +159,54 @@ describe('StringMap buckets', () => {
   it('keeps every long key apart when more share a fingerprint than a bucket holds', () => {
     const map = new StringMap<number>();
     // Same length and same sampled code units (ends, quarters, middle): one fingerprint.
-    const keys = Array.from({ length: 7 }, (_, i) => `${'x'.repeat(5)}${i}${'x'.repeat(58)}`);
+    const keys = Array.from(
+      { length: 12 },
+      (_, i) => `${'x'.repeat(5)}${String.fromCharCode(65 + i)}${'x'.repeat(58)}`,
+    );
     keys.forEach((key, i) => {
       map.set(key, i);
     });
-    expect(keys.map((key) => map.get(key))).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(map.size).toBe(7);
-    map.set(keys[6]!, 60);
+    expect(keys.map((key) => map.get(key))).toEqual(keys.map((_, i) => i));
+    expect(map.size).toBe(12);
+    map.set(keys[11]!, 110);
     map.set(keys[1]!, 10);
-    expect([map.get(keys[6]!), map.get(keys[1]!), map.size]).toEqual([60, 10, 7]);
+    expect([map.get(keys[11]!), map.get(keys[1]!), map.size]).toEqual([110, 10, 12]);
     expect(map.get(`${'x'.repeat(5)}9${'x'.repeat(58)}`)).toBeUndefined();
+    // Keys that spilled over stay reachable as the map grows.
+    for (let i = 0; i < 100; i++) map.set(`key number ${i}`, 1000 + i);
+    expect(keys.map((key) => map.get(key))).toEqual([0, 10, ...keys.slice(2, 11).map((_, i) => i + 2), 110]);
+    expect([map.get('key number 99'), map.size]).toEqual([1099, 112]);
     map.clear();
-    expect([map.get(keys[6]!), map.size]).toEqual([undefined, 0]);
+    expect([map.get(keys[6]!), map.get('key number 1'), map.size]).toEqual([undefined, undefined, 0]);
+  });
+
+  it('answers like a Map for any sequence of sets and gets', () => {
+    const key = fc
+      .tuple(
+        fc.constantFrom(1, 2, 3, 8, 9, 31, 32, 40),
+        fc.array(fc.constantFrom('a', 'b', 'é'), { maxLength: 3 }),
+      )
+      .map(([length, marks]) => {
+        const units = Array.from({ length }, () => 'a');
+        marks.forEach((mark, i) => {
+          if (length > 0) units[(i * 7) % length] = mark;
+        });
+        return units.join('');
+      });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer(), fc.boolean()), { maxLength: 200 }), (ops) => {
+        const map = new StringMap<number>();
+        const reference = new Map<string, number>();
+        for (const [k, v, isSet] of ops) {
+          if (isSet) {
+            map.set(k, v);
+            reference.set(k, v);
+          } else expect(map.get(k)).toBe(reference.get(k));
+        }
+        expect(map.size).toBe(reference.size);
+        for (const [k, v] of reference) expect(map.get(k)).toBe(v);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
