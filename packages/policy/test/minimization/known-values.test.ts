@@ -58,7 +58,23 @@ function naiveOccurrences(
 
 describe('KnownValues scan', () => {
   // Few distinct characters, so values overlap, repeat, nest and sit next to word characters.
-  const unit = fc.constantFrom('a', 'b', 'A', '1', ' ', '-', '.', '"', '\\', '\n', 'é', '_', '@');
+  const unit = fc.constantFrom(
+    'a',
+    'b',
+    'A',
+    '1',
+    ' ',
+    '-',
+    '.',
+    '"',
+    '\\',
+    '\n',
+    '\t',
+    '\ud83d',
+    'é',
+    '_',
+    '@',
+  );
   const word = fc.array(unit, { minLength: 1, maxLength: 12 }).map((units) => units.join(''));
 
   it('finds exactly what a position-by-position scan finds, raw and JSON-escaped', () => {
