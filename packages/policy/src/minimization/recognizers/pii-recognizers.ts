@@ -674,8 +674,16 @@ const BIRTH_FAMILY = triggerFamily({
 
 /** Dates within 40 characters after a birth word (the engine then checks the context window). */
 function findDatesOfBirth(text: string, out: RecognizerMatch[]): void {
-  findNearAt(text, BIRTH_FAMILY, BIRTH_WORDS, DATE_PATTERN, 40, plausibleDate, (start, end) =>
-    out.push({ start, end }),
+  // Every DATE_PATTERN alternative holds a digit (a day or a year).
+  findNearAt(
+    text,
+    BIRTH_FAMILY,
+    BIRTH_WORDS,
+    DATE_PATTERN,
+    40,
+    plausibleDate,
+    (start, end) => out.push({ start, end }),
+    true,
   );
 }
 

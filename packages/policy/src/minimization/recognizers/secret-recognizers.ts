@@ -229,8 +229,16 @@ const awsSecretShape = (value: string): boolean =>
 
 /** 40-character AWS secrets within 96 characters after an AWS/secret word. */
 function findAwsSecrets(text: string, out: RecognizerMatch[]): void {
-  findNearAt(text, AWS_FAMILY, AWS_WORDS, AWS_SECRET, 96, awsSecretShape, (start, end) =>
-    out.push({ start, end }),
+  // awsSecretShape accepts only values holding a digit.
+  findNearAt(
+    text,
+    AWS_FAMILY,
+    AWS_WORDS,
+    AWS_SECRET,
+    96,
+    awsSecretShape,
+    (start, end) => out.push({ start, end }),
+    true,
   );
 }
 

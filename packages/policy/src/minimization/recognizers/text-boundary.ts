@@ -210,7 +210,8 @@ export function joinsBeforeLetter(text: string, index: number): boolean {
  * Runs `pattern` (global) only in windows of `after` characters following each match of
  * `trigger` (sticky, tried where the scan saw a word of `family` start): for values that are
  * only sensitive next to a context word, so the value pattern never scans the whole text.
- * Window starts are checked with `joinsBefore`.
+ * Window starts are checked with `joinsBefore`. With `digitRequired` (every match of
+ * `pattern` holds a digit), a window without one is skipped without running `pattern`.
  */
 export function findNearAt(
   text: string,
@@ -220,6 +221,7 @@ export function findNearAt(
   after: number,
   accept: (value: string) => boolean,
   push: (start: number, end: number) => void,
+  digitRequired = false,
 ): void {
   let scannedTo = 0;
   matchesAt(text, text, family, trigger, (t) => {
@@ -227,7 +229,12 @@ export function findNearAt(
     const from = Math.max(scannedTo, triggerEnd);
     const to = Math.min(text.length, triggerEnd + after);
     if (from >= to) return triggerEnd;
-    const window = text.slice(from, Math.min(text.length, to + 64));
+    const windowEnd = Math.min(text.length, to + 64);
+    if (digitRequired && !hasDigitIn(text, from, windowEnd)) {
+      scannedTo = to;
+      return triggerEnd;
+    }
+    const window = text.slice(from, windowEnd);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(window); m !== null && m.index < to - from; m = pattern.exec(window)) {
       const start = from + m.index;
@@ -237,4 +244,9 @@ export function findNearAt(
     scannedTo = to;
     return triggerEnd;
   });
+}
+
+function hasDigitIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
 }
