@@ -37,7 +37,7 @@ const MAX_WINDOW = 32;
 const TABLE_BITS = 12;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Buckets of forms by first pair: fewer than shift entries (a fresh array per run; a shared bucket only costs a last-unit compare). */
-const BUCKET_MASK = (1 << 9) - 1;
+const BUCKET_MASK = (1 << 7) - 1;
 
 /** Hash of two adjacent code units into the shift and pair tables. */
 function pairHash(a: number, b: number): number {
