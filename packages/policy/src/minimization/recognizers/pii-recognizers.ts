@@ -20,6 +20,7 @@ import {
   matchesAnyAt,
   matchesAt,
   mentions,
+  mostDotsInARun,
   scanOf,
   triggerFamily,
 } from './text-scan.js';
@@ -1015,7 +1016,8 @@ export const piiRecognizers: readonly Recognizer[] = [
     name: 'ipv4',
     dataClass: 'pii.ip',
     score: 0.75,
-    prefilter: (text) => longestDigitChain(text) >= 4 && text.includes('.'),
+    // A match lies in a digit run (4+ digits) and holds three dots.
+    prefilter: (text) => mostDotsInARun(text) >= 3,
     find: findIpv4,
     context: ['ip', 'address', 'host', 'server', 'client', 'adresse', 'dirección', 'from', 'login'],
   },

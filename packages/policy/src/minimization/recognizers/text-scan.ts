@@ -477,13 +477,17 @@ function pushRun(text: string, firstDigit: number, end: number, digits: number):
  */
 let shapes: Int32Array = new Int32Array(48);
 let shapesFor: string | undefined;
+/** Most dots in one run of the text `shapesFor`. */
+let mostDots = 0;
 
 function shapeRuns(text: string): void {
   shapes = grow(shapes, runCount * 3);
+  mostDots = 0;
   for (let r = 0; r < runCount; r++) {
     const end = runs[r * 3 + 1]!;
     let first = runs[r * 3]!;
-    while (!isDigitCode(text.charCodeAt(first))) first++;
+    let dots = 0;
+    for (; !isDigitCode(text.charCodeAt(first)); first++) if (text.charCodeAt(first) === 46) dots++;
     let sets = ALL_SETS;
     let running = ALL_SETS;
     let last = first + 1;
@@ -493,13 +497,21 @@ function shapeRuns(text: string): void {
       if (c >= 48 && c <= 57) {
         last = i + 1;
         sets = running;
-      }
+      } else if (c === 46) dots++;
     }
     shapes[r * 3] = first;
     shapes[r * 3 + 1] = last;
     shapes[r * 3 + 2] = sets;
+    if (dots > mostDots) mostDots = dots;
   }
   shapesFor = text;
+}
+
+/** The most dots any digit run of `text` (4+ digits) holds: an IPv4 address needs a run with three. */
+export function mostDotsInARun(text: string): number {
+  scanOf(text);
+  if (shapesFor !== text) shapeRuns(text);
+  return mostDots;
 }
 
 function isDigitCode(c: number): boolean {

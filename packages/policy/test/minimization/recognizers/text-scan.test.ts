@@ -5,6 +5,7 @@ import {
   digitRunsOf,
   longestDigitChain,
   matchesAt,
+  mostDotsInARun,
   scanOf,
   triggerFamily,
 } from '../../../src/minimization/recognizers/text-scan.js';
@@ -144,6 +145,21 @@ describe('scanOf: digits and IBAN starts', () => {
         expect(actual).toEqual(expected);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('counts the most dots in one digit run (the IPv4 prefilter)', () => {
+    fc.assert(
+      fc.property(digitText, (s) => {
+        const expected = Math.max(
+          0,
+          ...[...s.matchAll(/[\d \t()./+\-\u00a0\u2009\u202f]+/g)]
+            .filter((m) => (m[0].match(/\d/g)?.length ?? 0) >= 4)
+            .map((m) => m[0].split('.').length - 1),
+        );
+        expect(mostDotsInARun(s)).toBe(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 
