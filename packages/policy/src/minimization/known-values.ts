@@ -165,13 +165,18 @@ export class KnownValues {
   /** Registers a value; returns false when it was known already or is too short to match safely. */
   add(value: string, dataClass: string): boolean {
     if (value.length < MIN_LENGTH || this.#find(value) !== undefined) return false;
+    this.#addNew(value, dataClass);
+    return true;
+  }
+
+  /** `add` of a value of matchable length known to be absent. */
+  #addNew(value: string, dataClass: string): void {
     this.#index({ form: value, value, dataClass });
     // Only quotes, backslashes, control characters and lone surrogates change in JSON.
     const escaped = NEEDS_JSON_ESCAPE.test(value) ? jsonEscaped(value) : value;
     if (escaped !== value && this.#find(escaped) === undefined)
       this.#index({ form: escaped, value, dataClass });
     this.generation++;
-    return true;
   }
 
   /**
@@ -187,7 +192,10 @@ export class KnownValues {
       return true;
     }
     const found = this.#find(value);
-    if (found === undefined) return this.add(value, dataClass);
+    if (found === undefined) {
+      this.#addNew(value, dataClass);
+      return true;
+    }
     if (found.form === found.value || found.detected === true) return false;
     // The JSON-escaped form of an earlier value: `add` keeps matching it as that value.
     found.detected = true;
@@ -199,8 +207,13 @@ export class KnownValues {
     return this.#forms.length;
   }
 
-  /** Every occurrence of a known value in `text`, left to right, non-overlapping (longest first). */
-  occurrences(text: string): readonly KnownOccurrence[] {
+  /**
+   * Every occurrence of a known value in `text`, left to right, non-overlapping (longest first).
+   * Occurrences overlapping a span of `skip` (sorted by start, non-overlapping: a text's
+   * detector findings) are matched as usual — the scan moves past them — but left out, so the
+   * caller allocates nothing for values its findings already cover.
+   */
+  occurrences(text: string, skip?: readonly { start: number; end: number }[]): readonly KnownOccurrence[] {
     if (this.#forms.length === 0 || text.length < this.#minLength) return NONE;
     if (this.#stale) this.#rebuild();
     let out: KnownOccurrence[] | undefined;
@@ -209,6 +222,7 @@ export class KnownValues {
     const byPair = this.#byPair!;
     const m = this.#window;
     const length = text.length;
+    let s = 0; // first span of `skip` that may still overlap
     let j = m - 1;
     while (j < length) {
       const jump = shift[pairHash(text.charCodeAt(j - 1), text.charCodeAt(j))]!;
@@ -236,9 +250,13 @@ export class KnownValues {
             joinsAfter(text, to)
           )
             continue;
+          end = to;
+          if (skip !== undefined) {
+            while (s < skip.length && skip[s]!.end <= i) s++;
+            if (s < skip.length && skip[s]!.start < to) break;
+          }
           out ??= [];
           out.push({ start: i, end: to, value: form.value, dataClass: form.dataClass });
-          end = to;
           break;
         }
       }

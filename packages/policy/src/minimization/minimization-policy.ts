@@ -22,7 +22,7 @@ import { PseudonymVault } from './pseudonym-vault.js';
 import { mapStrings, type RehydrationCounts, rehydrateValue } from './rehydrate.js';
 import { createRehydrationStream } from './rehydration-stream.js';
 import { retentionTtl } from './retention.js';
-import { applyStrategies, type Strategy } from './strategy.js';
+import { type ApplyOptions, applyStrategies, type Strategy } from './strategy.js';
 
 /** Options of `minimizationPolicy()`; detector options (recognizers, classes, include/exclude) included. */
 export interface MinimizationPolicyOptions extends DetectorOptions {
@@ -70,6 +70,8 @@ export interface MinimizationPolicy extends Policy {
 
 interface RunState {
   vault: PseudonymVault;
+  /** What `applyStrategies` needs: this run's vault, the strategies, the hash key (made once per run). */
+  apply: ApplyOptions;
   /** Keys of values counted as leaked (each counted once per run). */
   leaked: Set<string>;
   /** Every distinct sensitive value seen on its way out, matched wherever it appears again. */
@@ -150,7 +152,6 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     }
     return strategy;
   };
-  const applyOptions = (vault: PseudonymVault) => ({ vault, strategy: strategyOf, hashKey: options.hashKey });
 
   const key = Symbol(name);
   const live = new Map<string, RunState>();
@@ -159,8 +160,10 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
   function stateOf(context: Pick<PolicyContext, 'runId' | 'runState'>): RunState {
     let state = context.runState.get(key) as RunState | undefined;
     if (state === undefined) {
+      const vault = new PseudonymVault();
       const run: RunState = {
-        vault: new PseudonymVault(),
+        vault,
+        apply: { vault, strategy: strategyOf, hashKey: options.hashKey },
         leaked: new Set(),
         known: new KnownValues(),
         minimized: new StringMap(),
@@ -241,17 +244,12 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
     const findings = findingsOf(text, state);
     // Values detected anywhere in the run are replaced wherever they appear, also without
     // the context that revealed them; detector findings win where the two overlap.
-    const known = state.known.occurrences(text);
+    // The scan leaves out occurrences overlapping a finding (most are the findings themselves).
+    const known = state.known.occurrences(text, findings);
     let spans: readonly Finding[] = findings;
     if (known.length > 0) {
-      let merged: Finding[] | undefined;
-      // Both lists are sorted by start and free of overlaps: one walk finds the overlaps
-      // (most occurrences are the findings themselves).
-      let f = 0;
+      const merged: Finding[] = findings.slice();
       for (const occurrence of known) {
-        while (f < findings.length && findings[f]!.end <= occurrence.start) f++;
-        if (f < findings.length && findings[f]!.start < occurrence.end) continue;
-        merged ??= findings.slice();
         merged.push({
           type: detector.labelOf(occurrence.dataClass),
           dataClass: occurrence.dataClass,
@@ -261,9 +259,9 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
           recognizer: 'known-value',
         });
       }
-      if (merged !== undefined) spans = merged.sort((a, b) => a.start - b.start);
+      spans = merged.sort((a, b) => a.start - b.start);
     }
-    const out = spans.length > 0 ? applyStrategies(text, spans, applyOptions(state.vault)) : text;
+    const out = spans.length > 0 ? applyStrategies(text, spans, state.apply) : text;
     const generation = state.known.generation;
     remember(state.minimized, text, { generation, text: out });
     if (out !== text) {
