@@ -124,8 +124,10 @@ const [callBaselineSeconds, callSeconds] = measurePair(
     const context = freshContext();
     const decision = policy.beforeModelCall!(request, context) as { action: string; value?: ModelRequest };
     const sent = decision.action === 'transform' ? decision.value! : request;
-    const serialized = JSON.stringify(sent);
-    policy.inspectEgress!(sent, serialized, context);
+    // The runtime hands the monitor the request's byte count (and its JSON, made only if read);
+    // serializing here stands in for measuring the size of a request the policy rewrote.
+    const json = JSON.stringify(sent);
+    policy.inspectEgress!(sent, { json, bytes: Buffer.byteLength(json) }, context);
   },
   20,
 );
@@ -139,7 +141,8 @@ const [, warmSeconds] = measurePair(
       value?: ModelRequest;
     };
     const sent = decision.action === 'transform' ? decision.value! : request;
-    policy.inspectEgress!(sent, JSON.stringify(sent), warmContext);
+    const json = JSON.stringify(sent);
+    policy.inspectEgress!(sent, { json, bytes: Buffer.byteLength(json) }, warmContext);
   },
   20,
   1500,

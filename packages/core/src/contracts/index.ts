@@ -63,6 +63,7 @@ export type {
   PolicyBoundary,
   PolicyContext,
   PolicyDecision,
+  SerializedRequest,
   StoreRecord,
   TextStreamTransform,
   ToolCallRequest,

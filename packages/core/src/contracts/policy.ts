@@ -26,6 +26,14 @@ export interface PolicyContext {
   emit(event: RunEventInput): void;
 }
 
+/** A model request's JSON as the egress monitor sees it. */
+export interface SerializedRequest {
+  /** `JSON.stringify(request)`, made on first read. */
+  readonly json: string;
+  /** UTF-8 bytes of that JSON: what the call sends, and what the transfer-cost figure counts. */
+  readonly bytes: number;
+}
+
 /** A tool call about to run, with its validated input. */
 export interface ToolCallRequest {
   toolName: string;
@@ -77,10 +85,11 @@ export interface Policy {
   /** Text-delta transform for streamed answers (the streaming twin of `afterResult`). */
   streamTransform?(context: PolicyContext): TextStreamTransform | undefined;
   /**
-   * Scans the exact outbound request after all egress policies ran (the egress monitor);
-   * `serialized` is `JSON.stringify(request)`.
+   * Scans the exact outbound request after all egress policies ran (the egress monitor).
+   * `serialized` is its JSON, made on first read of `serialized.json`: a monitor that reads
+   * the request's strings directly never pays for it.
    */
-  inspectEgress?(request: ModelRequest, serialized: string, context: PolicyContext): void;
+  inspectEgress?(request: ModelRequest, serialized: SerializedRequest, context: PolicyContext): void;
   /** Called once when a run ends, e.g. to drop the vault. */
   onRunEnd?(context: Pick<PolicyContext, 'runId' | 'runState' | 'emit'>): void;
 }

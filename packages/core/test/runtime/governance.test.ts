@@ -7,6 +7,7 @@ import {
   createRegistry,
   defineAgent,
   type ModelAdapter,
+  type ModelRequest,
   type PermissionGate,
   type Policy,
   type RunEvent,
@@ -219,6 +220,43 @@ describe('policies', () => {
     }).run(defineAgent({ name: 'a' }), 'x', { onEvent: (e) => events.push(e) });
     const started = events.find((e) => e.type === 'model-call-started');
     expect(inspected).toEqual([started?.type === 'model-call-started' ? started.callId : 'missing']);
+  });
+
+  it("gives the egress monitor the request's exact JSON and byte count, after every egress policy", async () => {
+    const seen: { json: string; bytes: number; sent: ModelRequest }[] = [];
+    const rewrite: Policy = {
+      name: 'rewrite',
+      // Changes the request (so its size is measured again) and adds text that is not ASCII.
+      beforeModelCall: (request) => ({
+        action: 'transform',
+        value: {
+          ...request,
+          messages: [
+            ...request.messages,
+            { role: 'user', content: [{ type: 'text', text: 'naïve “quote” ✓' }] },
+          ],
+        },
+      }),
+    };
+    const monitor: Policy = {
+      name: 'monitor',
+      inspectEgress: (request, serialized) =>
+        void seen.push({ json: serialized.json, bytes: serialized.bytes, sent: request }),
+    };
+    const model = echoModel();
+    const events: RunEvent[] = [];
+    await createOrchestrator({
+      registry: registryOf(model),
+      defaultModel: 'mock:m',
+      policies: [rewrite, monitor],
+    }).run(defineAgent({ name: 'a', instructions: 'Be brief.' }), 'x', { onEvent: (e) => events.push(e) });
+    expect(seen).toHaveLength(1);
+    const { json, bytes, sent } = seen[0]!;
+    expect(json).toBe(JSON.stringify(sent));
+    expect(json).toContain('naïve “quote” ✓');
+    expect(bytes).toBe(Buffer.byteLength(json));
+    const started = events.find((e) => e.type === 'model-call-started');
+    expect(started).toMatchObject({ bytes });
   });
 
   it('applies egress, tool and final-output hooks in order and records decisions', async () => {

@@ -421,15 +421,16 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         }
       } else {
         // The JSON differs from the object: scan what is actually sent, raw or JSON-escaped.
-        countLeaks(state.known.occurrences(serialized), state, leaked);
+        const json = serialized.json;
+        countLeaks(state.known.occurrences(json), state, leaked);
         try {
           strings = [];
-          mapStrings(JSON.parse(serialized), (s) => {
+          mapStrings(JSON.parse(json), (s) => {
             strings.push(s);
             return s;
           });
         } catch {
-          strings = [serialized];
+          strings = [json];
         }
       }
       // Re-run the detectors on what is sent, string by string.
@@ -458,7 +459,7 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         type: 'egress-scanned',
         taskId: context.taskId,
         callId,
-        bytes: Buffer.byteLength(serialized, 'utf8'),
+        bytes: serialized.bytes,
         leaked,
       });
     },

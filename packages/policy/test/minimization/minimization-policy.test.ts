@@ -3,6 +3,7 @@ import type {
   PolicyContext,
   PolicyDecision,
   RunEventInput,
+  SerializedRequest,
   StoreRecord,
 } from '@baton/core/contracts';
 import { ValidationError } from '@baton/core/contracts';
@@ -21,6 +22,12 @@ function context(capabilities: string[] = [], runState = new Map<unknown, unknow
     emit: (e) => events.push(e),
   };
   return { ctx, events };
+}
+
+/** What the runtime hands the egress monitor for a request: its JSON and byte count. */
+function serializedOf(request: unknown): SerializedRequest {
+  const json = JSON.stringify(request);
+  return { json, bytes: Buffer.byteLength(json) };
 }
 
 function value<T>(decision: PolicyDecision<T> | Promise<PolicyDecision<T>>): T {
@@ -124,7 +131,7 @@ describe('minimizationPolicy: egress', () => {
     };
     const next = value(policy.beforeModelCall!(later, ctx));
     expect((next.messages[0]!.content[0] as { text: string }).text).toBe('Thank <PERSON_1> for chairing.');
-    policy.inspectEgress!(next, JSON.stringify(next), ctx);
+    policy.inspectEgress!(next, serializedOf(next), ctx);
     expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', leaked: {} });
   });
 
@@ -276,13 +283,13 @@ describe('minimizationPolicy: egress monitor', () => {
     const policy = minimizationPolicy();
     const { ctx, events } = context();
     const sent = value(policy.beforeModelCall!(request, ctx));
-    const serialized = JSON.stringify({ model: 'm', messages: sent.messages });
+    const serialized = serializedOf({ model: 'm', messages: sent.messages });
     policy.inspectEgress!(sent, serialized, ctx);
     expect(events.at(-1)).toEqual({
       type: 'egress-scanned',
       taskId: 'task-1',
       callId: 'task-1#egress-1',
-      bytes: Buffer.byteLength(serialized),
+      bytes: serialized.bytes,
       leaked: {},
     });
   });
@@ -299,12 +306,12 @@ describe('minimizationPolicy: egress monitor', () => {
     const leaking: ModelRequest = {
       messages: [{ role: 'user', content: [{ type: 'text', text: `ann@example.com ${key}` }] }],
     };
-    policy.inspectEgress!(leaking, JSON.stringify(leaking), ctx);
+    policy.inspectEgress!(leaking, serializedOf(leaking), ctx);
     expect(events.at(-1)).toMatchObject({
       type: 'egress-scanned',
       leaked: { 'pii.email': 1, 'secret.private_key': 1 },
     });
-    policy.inspectEgress!(leaking, JSON.stringify(leaking), ctx);
+    policy.inspectEgress!(leaking, serializedOf(leaking), ctx);
     expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', callId: 'task-1#egress-2', leaked: {} });
   });
 
@@ -315,7 +322,7 @@ describe('minimizationPolicy: egress monitor', () => {
       messages: [{ role: 'user', content: [{ type: 'text', text: 'ssn 123-45-6789' }] }],
       tools: [{ name: 'mail', description: 'Mails support@example.com', inputSchema: {} }],
     };
-    policy.inspectEgress!(unminimized, JSON.stringify(unminimized), {
+    policy.inspectEgress!(unminimized, serializedOf(unminimized), {
       ...ctx,
       callId: 'call-7',
     } as PolicyContext);
@@ -345,7 +352,7 @@ describe('minimizationPolicy: egress monitor', () => {
         },
       ],
     };
-    policy.inspectEgress!(tampered, JSON.stringify(tampered), ctx);
+    policy.inspectEgress!(tampered, serializedOf(tampered), ctx);
     expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', leaked: { 'pii.email': 1 } });
   });
 
@@ -362,7 +369,7 @@ describe('minimizationPolicy: egress monitor', () => {
         },
       ],
     } as unknown as ModelRequest;
-    policy.inspectEgress!(sent, JSON.stringify(sent), ctx);
+    policy.inspectEgress!(sent, serializedOf(sent), ctx);
     expect(events.at(-1)).toMatchObject({ type: 'egress-scanned', leaked: { 'pii.ssn': 1 } });
   });
 });

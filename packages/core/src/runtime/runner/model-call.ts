@@ -3,7 +3,7 @@ import type { ModelAdapter, ModelCallOptions } from '../../contracts/model/v1/mo
 import type { ModelRequest } from '../../contracts/model/v1/model-request.js';
 import type { ModelContentPart, ModelResult } from '../../contracts/model/v1/model-result.js';
 import { emptyUsage } from '../../contracts/model/v1/usage.js';
-import type { Policy, PolicyContext, PolicyDecision } from '../../contracts/policy.js';
+import type { Policy, PolicyContext, PolicyDecision, SerializedRequest } from '../../contracts/policy.js';
 import { AuthenticationError } from '../../errors/authentication-error.js';
 import { BatonError } from '../../errors/baton-error.js';
 import { PermissionDeniedError } from '../../errors/permission-denied-error.js';
@@ -157,15 +157,11 @@ function send(
   // The first attempt's id is known before the egress monitor runs, so its findings and the
   // `model-call-started` event name the same call.
   const callNumber = run.nextCallNumber();
-  let size: JsonSize;
+  const size = knownSize ?? jsonSize(request);
   if (run.inspectors.length > 0) {
-    // The egress monitor reads the text itself; otherwise only its size is needed.
-    const serialized = JSON.stringify(request);
-    size = { chars: serialized.length, bytes: Buffer.byteLength(serialized) };
+    const serialized = new LazySerializedRequest(request, size.bytes);
     const context = new CallPolicyContext(policyContextOf(run, task), callIdOf(callNumber));
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
-  } else {
-    size = knownSize ?? jsonSize(request);
   }
   const prepared: PreparedCall = {
     request,
@@ -178,6 +174,24 @@ function send(
   // Retries and fallbacks start from inside the first attempt's failure (`recoverable`), so
   // a call that succeeds at once costs no extra promise.
   return attemptCall(run, task, adapter, prepared, callNumber, run.retry !== undefined);
+}
+
+/**
+ * The request's JSON for the egress monitor, serialized only if a monitor reads it: the
+ * minimization policy reads the request's strings directly, and its size is already known.
+ */
+class LazySerializedRequest implements SerializedRequest {
+  private text: string | undefined = undefined;
+
+  constructor(
+    private readonly request: ModelRequest,
+    readonly bytes: number,
+  ) {}
+
+  get json(): string {
+    this.text ??= JSON.stringify(this.request);
+    return this.text;
+  }
 }
 
 /** A model call's id as events show it. */
