@@ -4,10 +4,10 @@
  * Before it, each text got about 25 linear passes (a regex scan or an `/i` gate per
  * recognizer); merging those alternations into one regex is slower still, because irregexp
  * tries every alternative at every position. This pass reads each code unit once and records
- * where the words of every registered trigger family start (a trie over the case-folded
- * words, entered only where a word starts with the last three characters, from a table
- * indexed by their symbols), the runs of digits and digit punctuation with 4+ digits, and
- * where an IBAN may start (two ASCII letters, then two digits).
+ * where the words of every registered trigger family start (an Aho–Corasick automaton over
+ * the case-folded words: one table load per code unit, words reported where they end), the
+ * runs of digits and digit punctuation with 4+ digits, and where an IBAN may start (two
+ * ASCII letters, then two digits).
  *
  * Recognizers then run their own regexes only at those positions (sticky) or inside those
  * runs. What they find is exactly what their global scans found: every match of those scans
@@ -56,80 +56,37 @@ export function triggerFamily(spec: TriggerWords): TriggerFamily {
   return { id: family };
 }
 
-interface Terminal {
+/** A word the automaton reports where it ends. */
+interface Output {
   family: number;
+  /** Its length: the word starts `length - 1` code units before where it ends. */
+  length: number;
+  /** Recorded only where no ASCII letter, digit or `_` precedes the start. */
+  wordStart: boolean;
   /** The exact word, for case-sensitive families. */
   exact: string | undefined;
 }
 
-interface Trie {
-  /** next[node * width + symbol]: child, 0 when none (node 0 is the root). */
-  next: Int32Array;
-  /** pairs[first * width + second]: the node after two characters, 0 when no word starts so. */
-  pairs: Int32Array;
-  terminals: (Terminal[] | undefined)[];
-}
-
 interface Tables {
-  /** Symbol of each code unit's lower case (0: in no word). */
-  symbols: Uint8Array;
-  /** Per code unit: its symbol, plus its class (`CLASS`) shifted left by 8: one load per character. */
+  /** Per code unit: the symbol of its lower case (0: in no word) in the low 6 bits, its class (`CLASS`) shifted left by 8. */
   info: Uint16Array;
-  width: number;
-  /** Per two symbols: ANYWHERE / WORD_START when a word of that trie is exactly these two characters. */
-  shortWords: Uint8Array;
   /**
-   * Per three symbols, 2 bits: ANYWHERE / WORD_START when a word of that trie starts with these
-   * three characters (packed four to a byte: 64 KB, small enough to stay in cache).
+   * The Aho–Corasick automaton over the words' symbols: next[state << SHIFT | symbol] is the
+   * state after that symbol (the longest word prefix that ends there; 0, the root, for symbol 0).
    */
-  triples: Uint8Array;
-  /** Words recorded at any position. */
-  anywhere: Trie;
-  /** Words recorded only at word starts. */
-  wordStart: Trie;
+  next: Uint16Array;
+  /** Per state: the words ending there (its own and its suffixes'), longest first; undefined when none. */
+  outputs: (Output[] | undefined)[];
 }
 
 let tables: Tables | undefined;
-
-function buildTrie(width: number, symbolOf: Map<string, number>, wordStart: boolean): Trie {
-  const children: Map<number, number>[] = [new Map()];
-  const terminals: (Terminal[] | undefined)[] = [undefined];
-  for (const { family, word, caseSensitive, wordStart: atWordStart } of words) {
-    if (atWordStart !== wordStart) continue;
-    let node = 0;
-    for (const ch of word.toLowerCase()) {
-      const symbol = symbolOf.get(ch)!;
-      let child = children[node]!.get(symbol);
-      if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        terminals.push(undefined);
-        children[node]!.set(symbol, child);
-      }
-      node = child;
-    }
-    const list = terminals[node] ?? [];
-    terminals[node] = list;
-    const exact = caseSensitive ? word : undefined;
-    if (!list.some((t) => t.family === family && t.exact === exact)) list.push({ family, exact });
-  }
-  const next = new Int32Array(children.length * width);
-  children.forEach((map, node) => {
-    for (const [symbol, child] of map) next[node * width + symbol] = child;
-  });
-  const pairs = new Int32Array(width * width);
-  for (const [first, node] of children[0]!)
-    for (const [second, child] of children[node]!) pairs[first * width + second] = child;
-  return { next, pairs, terminals };
-}
 
 function buildTables(): Tables {
   const symbolOf = new Map<string, number>();
   for (const { word } of words)
     for (const ch of word.toLowerCase()) if (!symbolOf.has(ch)) symbolOf.set(ch, symbolOf.size + 1);
-  // Symbols fit in 6 bits, so pair and triple indexes are shifts (the scan computes one per character).
+  // Symbols fit in 6 bits, so a transition index is a shift and an or.
   if (symbolOf.size >= WIDTH) throw new Error('too many distinct trigger characters');
-  const width = WIDTH;
   const symbols = new Uint8Array(0x10000);
   const assign = (code: number) => {
     const lower = String.fromCharCode(code).toLowerCase();
@@ -145,27 +102,55 @@ function buildTables(): Tables {
     const upper = ch.toUpperCase();
     if (upper.length === 1) assign(upper.charCodeAt(0));
   }
-  const anywhere = buildTrie(width, symbolOf, false);
-  const wordStart = buildTrie(width, symbolOf, true);
-  const shortWords = new Uint8Array(width * width);
-  const triples = new Uint8Array((width * width * width) >> 2);
-  for (const [trie, bit] of [
-    [anywhere, ANYWHERE],
-    [wordStart, WORD_START],
-  ] as const)
-    for (let pair = 0; pair < width * width; pair++) {
-      const node = trie.pairs[pair]!;
-      if (node === 0) continue;
-      if (trie.terminals[node] !== undefined) shortWords[pair]! |= bit;
-      for (let third = 1; third < width; third++)
-        if (trie.next[node * width + third] !== 0) {
-          const index = pair * width + third;
-          triples[index >> 2]! |= bit << ((index & 3) << 1);
-        }
+  // The trie of all words, case-folded; a node's own words are its terminals.
+  const children: Map<number, number>[] = [new Map()];
+  const own: Output[][] = [[]];
+  for (const { family, word, caseSensitive, wordStart } of words) {
+    let node = 0;
+    for (const ch of word.toLowerCase()) {
+      const symbol = symbolOf.get(ch)!;
+      let child = children[node]!.get(symbol);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[node]!.set(symbol, child);
+      }
+      node = child;
     }
+    const exact = caseSensitive ? word : undefined;
+    const list = own[node]!;
+    if (!list.some((o) => o.family === family && o.exact === exact && o.wordStart === wordStart))
+      list.push({ family, length: word.length, wordStart, exact });
+  }
+  if (children.length > 0xffff) throw new Error('too many trigger word prefixes');
+  // Breadth first: each state's transitions and outputs from its failure state (a shorter suffix).
+  const next = new Uint16Array(children.length * WIDTH);
+  const fail = new Int32Array(children.length);
+  const outputs: (Output[] | undefined)[] = new Array(children.length).fill(undefined);
+  const queue: number[] = [];
+  for (const [symbol, child] of children[0]!) {
+    next[symbol] = child;
+    queue.push(child);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q]!;
+    const inherited = outputs[fail[node]!] ?? [];
+    const mine = [...own[node]!, ...inherited].sort((x, y) => y.length - x.length);
+    outputs[node] = mine.length > 0 ? mine : undefined;
+    for (let symbol = 1; symbol < WIDTH; symbol++) {
+      const child = children[node]!.get(symbol);
+      if (child === undefined) next[node * WIDTH + symbol] = next[fail[node]! * WIDTH + symbol]!;
+      else {
+        fail[child] = next[fail[node]! * WIDTH + symbol]!;
+        next[node * WIDTH + symbol] = child;
+        queue.push(child);
+      }
+    }
+  }
   const info = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) info[c] = symbols[c]! | (CLASS[c]! << 8);
-  return { symbols, info, width, shortWords, triples, anywhere, wordStart };
+  return { info, next, outputs };
 }
 
 /** The code units from 0x250 up whose lower case is below 0x250 (ẞ, Kelvin and Ångström signs, …). */
@@ -173,8 +158,6 @@ const FOLDS_INTO_LATIN = [0x1e9e, 0x212a, 0x212b, 0x2c7e, 0x2c7f, 0xa7dc];
 
 const SHIFT = 6;
 const WIDTH = 1 << SHIFT;
-const ANYWHERE = 1;
-const WORD_START = 2;
 
 /** Character classes: a regex `\w` without the `u` flag (digit, letter, `_`), digit punctuation. */
 const DIGIT = 1;
@@ -228,33 +211,23 @@ function record(family: number, at: number): void {
     touched[touchedCount++] = family;
   }
   let positions = scan.positions[family]!;
-  if (count > 0 && positions[count - 1] === at) return;
+  // Words are reported where they end: a longer word can start before one recorded earlier.
+  let k = count;
+  while (k > 0 && positions[k - 1]! > at) k--;
+  if (k > 0 && positions[k - 1] === at) return;
   if (count === positions.length) positions = scan.positions[family] = grow(positions, count + 1);
-  positions[count] = at;
+  if (k < count) positions.copyWithin(k + 1, k, count);
+  positions[k] = at;
   scan.counts[family] = count + 1;
 }
 
-/** Records the words of `trie` that start at `start`, given the node after its first `depth` characters. */
-function walk(trie: Trie, t: Tables, text: string, start: number, node: number, depth: number): void {
-  const { symbols, width } = t;
-  const { next, terminals } = trie;
-  const n = text.length;
-  for (let j = start + depth; ; j++) {
-    const ends = terminals[node];
-    if (ends !== undefined)
-      for (const end of ends)
-        if (end.exact === undefined || text.startsWith(end.exact, start)) record(end.family, start);
-    if (j >= n) return;
-    const symbol = symbols[text.charCodeAt(j)]!;
-    if (symbol === 0) return;
-    node = next[node * width + symbol]!;
-    if (node === 0) return;
+/** Records the words of `ends` (a state's outputs) that end at `end`. */
+function recordEnds(ends: readonly Output[], text: string, end: number): void {
+  for (const word of ends) {
+    const start = end + 1 - word.length;
+    if (word.wordStart && start > 0 && (CLASS[text.charCodeAt(start - 1)]! & WORD_CHAR) !== 0) continue;
+    if (word.exact === undefined || text.startsWith(word.exact, start)) record(word.family, start);
   }
-}
-
-function recordAt(ends: Terminal[], text: string, start: number): void {
-  for (const end of ends)
-    if (end.exact === undefined || text.startsWith(end.exact, start)) record(end.family, start);
 }
 
 /** The class of the code unit at `index` (0 before the text). */
@@ -272,45 +245,19 @@ export function scanOf(text: string): TextScan {
     scan.positions = Array.from({ length: familyCount }, () => new Int32Array(8));
   } else for (let k = 0; k < touchedCount; k++) scan.counts[touched[k]!] = 0;
   touchedCount = 0;
-  const { info, shortWords, triples, anywhere, wordStart } = t;
+  const { info, next, outputs } = t;
   const n = text.length;
   let ibanCount = 0;
-  let pair = 0; // symbols of the two characters before i, as a pair index
-  let previous = 0; // symbol of the character before i
+  let state = 0; // the automaton's state after text[0, i)
   let runStart = -1; // first digit of the current run of digits and digit punctuation
   let runDigits = 0;
   runCount = 0;
   chain = -1;
   for (let i = 0; i < n; i++) {
     const code = info[text.charCodeAt(i)]!;
-    const symbol = code & 0xff;
-    if (symbol !== 0) {
-      // Words of three or more characters starting two characters back: only where a word starts with these three.
-      if (pair !== 0) {
-        const index = (pair << SHIFT) | symbol;
-        const triple = (triples[index >> 2]! >> ((index & 3) << 1)) & 3;
-        if (triple !== 0) {
-          if ((triple & ANYWHERE) !== 0) {
-            const node = anywhere.next[(anywhere.pairs[pair]! << SHIFT) | symbol]!;
-            if (node !== 0) walk(anywhere, t, text, i - 2, node, 3);
-          }
-          if ((triple & WORD_START) !== 0 && (classAt(text, i - 3) & WORD_CHAR) === 0) {
-            const node = wordStart.next[(wordStart.pairs[pair]! << SHIFT) | symbol]!;
-            if (node !== 0) walk(wordStart, t, text, i - 2, node, 3);
-          }
-        }
-      }
-      pair = previous === 0 ? 0 : (previous << SHIFT) | symbol;
-      // Two-character words starting one character back.
-      if (pair !== 0) {
-        const short = shortWords[pair]!;
-        if (short !== 0) {
-          if ((short & ANYWHERE) !== 0) recordAt(anywhere.terminals[anywhere.pairs[pair]!]!, text, i - 1);
-          if ((short & WORD_START) !== 0 && (classAt(text, i - 2) & WORD_CHAR) === 0)
-            recordAt(wordStart.terminals[wordStart.pairs[pair]!]!, text, i - 1);
-        }
-      }
-    } else pair = 0;
+    state = next[(state << SHIFT) | (code & 0xff)]!;
+    const ends = outputs[state];
+    if (ends !== undefined) recordEnds(ends, text, i);
     const k = code >> 8;
     if (k === DIGIT) {
       if (runStart < 0) {
@@ -330,7 +277,6 @@ export function scanOf(text: string): TextScan {
       if (runDigits >= 4) pushRun(text, runStart, i, runDigits);
       runStart = -1;
     }
-    previous = symbol;
   }
   if (runStart >= 0 && runDigits >= 4) pushRun(text, runStart, n, runDigits);
   scan.ibanCount = ibanCount;
