@@ -477,7 +477,8 @@ function findSsns(text: string, out: RecognizerMatch[]): void {
       }
       const groupStart = i;
       while (i < runEnd && isDigit(text.charCodeAt(i))) i++;
-      for (const start of [i - 9, i - 3]) {
+      for (let k = 0; k < 2; k++) {
+        const start = k === 0 ? i - 9 : i - 3;
         if (start < groupStart || start < from) continue;
         const end = ssnAt(text, start);
         if (end < 0) continue;
