@@ -54,7 +54,7 @@ function fingerprint(key: string): number {
  * A string-keyed map that does not hash long keys: keys shorter than 32 code units live in a
  * `Map`, longer ones (private keys and tokens, whole message texts) in buckets by length and
  * six sampled code units, compared with `===` (a native block compare). A `Map` hashes every
- * code unit of each new key string — each detected value is a new slice, each minimized text a
+ * code unit of each new key string — each value the vault keys on is a new slice, each minimized text a
  * new string — and that hashing was a large part of a fresh model call's cost. A bucket holds at
  * most four keys; further keys with the same fingerprint go to a hashed `Map`, so look-alike
  * keys cost at most four compares.
