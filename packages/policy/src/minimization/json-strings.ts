@@ -1,3 +1,5 @@
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
  * Pushes every string value of `value` onto `out` (and its object keys onto `keys`, when
  * given), in the order `JSON.stringify` writes them, and returns true — or returns false as soon as the value
@@ -21,7 +23,10 @@ export function collectJsonStrings(value: unknown, out: string[], keys?: string[
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
   if (typeof record.toJSON === 'function') return false;
-  for (const key of Object.keys(record)) {
+  // `for…in` over a plain object (its prototype was checked above) visits its own keys in
+  // `Object.keys` order without allocating the keys array.
+  for (const key in record) {
+    if (!hasOwn.call(record, key)) continue;
     const item = record[key];
     // JSON.stringify leaves out these fields altogether, keys included.
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;

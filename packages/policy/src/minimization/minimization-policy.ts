@@ -101,7 +101,8 @@ function countLeaks(
   state: { leaked: Set<string> },
   leaked: Record<string, number>,
 ): void {
-  for (const o of occurrences) {
+  for (let i = 0; i < occurrences.length; i++) {
+    const o = occurrences[i]!;
     const id = `${o.dataClass}\u0000${o.value}`;
     if (state.leaked.has(id)) continue;
     state.leaked.add(id);
@@ -223,7 +224,8 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
   /** Detector findings for `text` (cached per run), with new values registered and counted in `state.counts`. */
   function detectAndRegister(text: string, state: RunState): readonly Finding[] {
     const findings = findingsOf(text, state);
-    for (const finding of findings) {
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i]!;
       if (state.known.register(text.slice(finding.start, finding.end), finding.dataClass)) {
         state.counts ??= {};
         state.counts[finding.dataClass] = (state.counts[finding.dataClass] ?? 0) + 1;
@@ -411,13 +413,14 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
         // minimizer produced from the values known now had every occurrence replaced then.
         if (state.known.size > 0) {
           const generation = state.known.generation;
-          for (const text of strings) {
+          for (let i = 0; i < strings.length; i++) {
+            const text = strings[i]!;
             const produced = state.minimized.get(text);
             if (produced !== undefined && produced.generation === generation && produced.text === text)
               continue;
             countLeaks(state.known.occurrences(text), state, leaked);
           }
-          for (const text of keys) countLeaks(state.known.occurrences(text), state, leaked);
+          for (let i = 0; i < keys.length; i++) countLeaks(state.known.occurrences(keys[i]!), state, leaked);
         }
       } else {
         // The JSON differs from the object: scan what is actually sent, raw or JSON-escaped.
@@ -435,9 +438,12 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       }
       // Re-run the detectors on what is sent, string by string.
       const developer = developerStrings(request);
-      for (const text of strings) {
+      for (let i = 0; i < strings.length; i++) {
+        const text = strings[i]!;
         if (developer?.has(text)) continue;
-        for (const finding of scan(text, state)) {
+        const findings = scan(text, state);
+        for (let j = 0; j < findings.length; j++) {
+          const finding = findings[j]!;
           const value = text.slice(finding.start, finding.end);
           const id = `${finding.dataClass}\u0000${value}`;
           if (state.leaked.has(id)) continue;
