@@ -7,7 +7,12 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * instance, a Map), where only parsing the serialized text gives the strings actually sent.
  * The egress monitor uses it to read a request's strings without parsing its JSON back.
  */
-export function collectJsonStrings(value: unknown, out: string[], keys?: string[], depth = 0): boolean {
+export function collectJsonStrings(
+  value: unknown,
+  out: { push(value: string): unknown },
+  keys?: { push(value: string): unknown },
+  depth = 0,
+): boolean {
   if (typeof value === 'string') {
     out.push(value);
     return true;
@@ -34,4 +39,24 @@ export function collectJsonStrings(value: unknown, out: string[], keys?: string[
     if (!collectJsonStrings(item, out, keys, depth + 1)) return false;
   }
   return true;
+}
+
+/**
+ * Strings gathered call after call into the same storage: emptying an array with
+ * `length = 0` gives its storage back, so the next call would allocate it again.
+ */
+export class StringScratch {
+  readonly items: string[] = [];
+  length = 0;
+
+  push(value: string): void {
+    this.items[this.length++] = value;
+  }
+
+  /** Forgets the strings (they may be a request's personal data) and keeps the storage. */
+  clear(): void {
+    const items = this.items;
+    for (let i = 0; i < this.length; i++) items[i] = '';
+    this.length = 0;
+  }
 }

@@ -15,7 +15,7 @@ import { createDetector, type Detector, type DetectorOptions } from './create-de
 import { canReadDataClass } from './data-capability.js';
 import { DEFAULT_RETENTION_TTL_MS, dataClassMatches, lookupByClass } from './data-class.js';
 import type { Finding } from './finding.js';
-import { collectJsonStrings } from './json-strings.js';
+import { collectJsonStrings, StringScratch } from './json-strings.js';
 import { type KnownOccurrence, KnownValues, StringMap } from './known-values.js';
 import { type OutputProjection, projectToolOutput } from './project-tool-output.js';
 import { PseudonymVault } from './pseudonym-vault.js';
@@ -92,8 +92,8 @@ interface RunState {
 
 const NONE: readonly Finding[] = Object.freeze([]);
 // Scratch for `inspectEgress`, which is synchronous and never re-entered.
-const egressStrings: string[] = [];
-const egressKeys: string[] = [];
+const egressStrings = new StringScratch();
+const egressKeys = new StringScratch();
 
 /** Counts each occurrence's value as leaked, once per run. */
 function countLeaks(
@@ -404,57 +404,64 @@ export function minimizationPolicy(options: MinimizationPolicyOptions = {}): Min
       // `serialized` is the request's JSON, so its strings are the request's own unless
       // something in it serializes itself differently (toJSON, class instances). The arrays
       // are reused across calls (this hook is synchronous): no garbage per call.
-      let strings = egressStrings;
+      const strings = egressStrings;
       const keys = egressKeys;
-      strings.length = 0;
-      keys.length = 0;
-      if (collectJsonStrings(request, strings, keys)) {
-        // Every value detected in this run, as a whole token, string by string. A string this
-        // minimizer produced from the values known now had every occurrence replaced then.
-        if (state.known.size > 0) {
-          const generation = state.known.generation;
-          for (let i = 0; i < strings.length; i++) {
-            const text = strings[i]!;
-            const produced = state.minimized.get(text);
-            if (produced !== undefined && produced.generation === generation && produced.text === text)
-              continue;
-            countLeaks(state.known.occurrences(text), state, leaked);
+      try {
+        // Object keys matter only to the vault check, which has nothing to look for until a
+        // value was detected in this run.
+        if (collectJsonStrings(request, strings, state.known.size > 0 ? keys : undefined)) {
+          // Every value detected in this run, as a whole token, string by string. A string this
+          // minimizer produced from the values known now had every occurrence replaced then.
+          if (state.known.size > 0) {
+            const generation = state.known.generation;
+            for (let i = 0; i < strings.length; i++) {
+              const text = strings.items[i]!;
+              const produced = state.minimized.get(text);
+              if (produced !== undefined && produced.generation === generation && produced.text === text)
+                continue;
+              countLeaks(state.known.occurrences(text), state, leaked);
+            }
+            for (let i = 0; i < keys.length; i++)
+              countLeaks(state.known.occurrences(keys.items[i]!), state, leaked);
           }
-          for (let i = 0; i < keys.length; i++) countLeaks(state.known.occurrences(keys[i]!), state, leaked);
+        } else {
+          // The JSON differs from the object: scan what is actually sent, raw or JSON-escaped.
+          strings.clear();
+          const json = serialized.json;
+          countLeaks(state.known.occurrences(json), state, leaked);
+          try {
+            mapStrings(JSON.parse(json), (s) => {
+              strings.push(s);
+              return s;
+            });
+          } catch {
+            strings.clear();
+            strings.push(json);
+          }
         }
-      } else {
-        // The JSON differs from the object: scan what is actually sent, raw or JSON-escaped.
-        const json = serialized.json;
-        countLeaks(state.known.occurrences(json), state, leaked);
-        try {
-          strings = [];
-          mapStrings(JSON.parse(json), (s) => {
-            strings.push(s);
-            return s;
-          });
-        } catch {
-          strings = [json];
+        // Re-run the detectors on what is sent, string by string.
+        const developer = developerStrings(request);
+        for (let i = 0; i < strings.length; i++) {
+          const text = strings.items[i]!;
+          if (developer?.has(text)) continue;
+          const findings = scan(text, state);
+          for (let j = 0; j < findings.length; j++) {
+            const finding = findings[j]!;
+            const value = text.slice(finding.start, finding.end);
+            const id = `${finding.dataClass}\u0000${value}`;
+            if (state.leaked.has(id)) continue;
+            // A value minimized earlier was already counted by the vault check above. Found only
+            // here: it was never minimized. It counts as detected and as leaked.
+            if (!state.known.register(value, finding.dataClass)) continue;
+            state.leaked.add(id);
+            newlyDetected ??= {};
+            newlyDetected[finding.dataClass] = (newlyDetected[finding.dataClass] ?? 0) + 1;
+            leaked[finding.dataClass] = (leaked[finding.dataClass] ?? 0) + 1;
+          }
         }
-      }
-      // Re-run the detectors on what is sent, string by string.
-      const developer = developerStrings(request);
-      for (let i = 0; i < strings.length; i++) {
-        const text = strings[i]!;
-        if (developer?.has(text)) continue;
-        const findings = scan(text, state);
-        for (let j = 0; j < findings.length; j++) {
-          const finding = findings[j]!;
-          const value = text.slice(finding.start, finding.end);
-          const id = `${finding.dataClass}\u0000${value}`;
-          if (state.leaked.has(id)) continue;
-          // A value minimized earlier was already counted by the vault check above. Found only
-          // here: it was never minimized. It counts as detected and as leaked.
-          if (!state.known.register(value, finding.dataClass)) continue;
-          state.leaked.add(id);
-          newlyDetected ??= {};
-          newlyDetected[finding.dataClass] = (newlyDetected[finding.dataClass] ?? 0) + 1;
-          leaked[finding.dataClass] = (leaked[finding.dataClass] ?? 0) + 1;
-        }
+      } finally {
+        strings.clear();
+        keys.clear();
       }
       if (newlyDetected !== undefined)
         context.emit({ type: 'data-minimized', taskId: context.taskId, findings: newlyDetected });

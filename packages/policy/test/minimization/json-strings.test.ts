@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectJsonStrings } from '../../src/minimization/json-strings.js';
+import { collectJsonStrings, StringScratch } from '../../src/minimization/json-strings.js';
 import { mapStrings } from '../../src/minimization/rehydrate.js';
 
 function viaJson(value: unknown): string[] {
@@ -47,5 +47,18 @@ describe('collectJsonStrings', () => {
     expect(collectJsonStrings([{ toJSON: () => 'secret' }], [])).toBe(false);
     expect(collectJsonStrings({ m: new Map([['k', 'v']]) }, [])).toBe(false);
     expect(collectJsonStrings(Object.assign(Object.create(null), { a: 'b' }), [])).toBe(true);
+  });
+});
+
+describe('StringScratch', () => {
+  it('collects like an array and, once cleared, holds none of the strings it was given', () => {
+    const scratch = new StringScratch();
+    expect(collectJsonStrings({ a: 'ann@example.com', b: ['x', { c: 'y' }] }, scratch)).toBe(true);
+    expect(scratch.items.slice(0, scratch.length)).toEqual(['ann@example.com', 'x', 'y']);
+    scratch.clear();
+    expect(scratch.length).toBe(0);
+    expect(scratch.items).not.toContain('ann@example.com');
+    scratch.push('z');
+    expect(scratch.items.slice(0, scratch.length)).toEqual(['z']);
   });
 });
