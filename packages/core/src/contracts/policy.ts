@@ -22,7 +22,7 @@ export interface PolicyContext {
   readonly callId?: string;
   /** Per-run scratch space, dropped when the run ends (e.g. the pseudonymization vault). */
   readonly runState: Map<unknown, unknown>;
-  /** Adds an event to the run's stream (for findings, leak counts, decisions). */
+  /** Adds an event to the run's stream (for findings, leak counts, decisions); call it on the context. */
   emit(event: RunEventInput): void;
 }
 

@@ -18,7 +18,7 @@ import type { RunContext, TaskState } from '../run-context.js';
 import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
 import { type JsonSize, jsonSize } from './json-size.js';
-import { CallPolicyContext, policyContextOf } from './policy-context.js';
+import { callPolicyContext, policyContextOf } from './policy-context.js';
 
 // Prices resolved once per adapter and price table rather than on every call.
 const priceCache = new WeakMap<object, WeakMap<ModelAdapter, ModelPrice | undefined>>();
@@ -160,7 +160,7 @@ function send(
   const size = knownSize ?? jsonSize(request);
   if (run.inspectors.length > 0) {
     const serialized = new LazySerializedRequest(request, size.bytes);
-    const context = new CallPolicyContext(policyContextOf(run, task), callIdOf(callNumber));
+    const context = callPolicyContext(run, task, callIdOf(callNumber));
     for (const policy of run.inspectors) policy.inspectEgress!(request, serialized, context);
   }
   const prepared: PreparedCall = {
