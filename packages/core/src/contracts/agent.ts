@@ -14,6 +14,16 @@ export interface DelegateOptions {
   expectedMs?: number;
 }
 
+/** One step of `ctx.plan`: a sub-agent run once the steps it depends on have succeeded. */
+export interface PlanStep extends DelegateOptions {
+  /** The sub-agent, or its name among the parent's `agents`. */
+  agent: Agent | string;
+  /** Its input. A function receives the outputs of `dependsOn`, keyed by step id, and returns it. */
+  input?: unknown;
+  /** Steps (keys of the plan) that must succeed before this one starts. */
+  dependsOn?: readonly string[];
+}
+
 /** What an agent's own code (its `run` function) can do. */
 export interface AgentContext extends ToolContext {
   /** Runs this agent's model loop (instructions, tools, output schema) on an input. */
@@ -24,6 +34,15 @@ export interface AgentContext extends ToolContext {
     input: unknown,
     options?: DelegateOptions,
   ): Promise<O>;
+  /**
+   * Runs a DAG of sub-agent steps, keyed by step id. Every step is scheduled at once, so
+   * priority and critical-path order see the whole plan; a step starts when the steps it
+   * depends on have succeeded, and a step whose dependency failed is cancelled without
+   * running. Resolves with each step's output by step id; rejects with the first failure
+   * (steps already running finish on their own). A plan that is not a DAG (unknown step,
+   * cycle) or names an unknown sub-agent is refused before any step runs.
+   */
+  plan(steps: Readonly<Record<string, PlanStep>>): Promise<Record<string, unknown>>;
   /** Runs a sub-agent once per input, at most `concurrency` at a time, outputs in input order. */
   map<O = unknown>(
     agent: Agent<unknown, O> | string,

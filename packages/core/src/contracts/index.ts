@@ -2,7 +2,7 @@
 // runtime. Provider packages import nothing else from core.
 
 export * from '../errors/index.js';
-export type { Agent, AgentContext, DelegateOptions } from './agent.js';
+export type { Agent, AgentContext, DelegateOptions, PlanStep } from './agent.js';
 export { type Budget, BudgetSchema } from './budget.js';
 export {
   type AssistantMessage,

@@ -73,12 +73,21 @@ export interface RunContext {
   nextCallNumber(): number;
 }
 
+/** What a plan step needs besides its task: its input from its dependencies, and a place for its output. */
+export interface PlanStepState {
+  /** Builds the input once the dependencies finished; throws `CancelledError` if one did not succeed. */
+  input(): unknown;
+  /** Records the output, before the step's dependents can start. */
+  succeeded(output: unknown): void;
+}
+
 /** One task while it runs. Dropped (with its messages) when it finishes. */
 export interface TaskState {
   readonly id: string;
   readonly agent: Agent;
   readonly parent: TaskState | undefined;
-  readonly input: unknown;
+  /** The agent's input (a plan step's is built when its dependencies have succeeded). */
+  input: unknown;
   readonly priority: number;
   readonly capabilities: readonly string[];
   /** Cancels the task; hands out a real AbortSignal only on demand. */
@@ -98,6 +107,8 @@ export interface TaskState {
   /** The task's scheduler ticket, when the scheduler takes tickets. */
   ticket: SchedulerTicket | undefined;
   policyContext: PolicyContext | undefined;
+  /** Set when the task is a step of `ctx.plan`. */
+  step: PlanStepState | undefined;
   /** The task's entry in the run report (fed directly, without events or id lookups). */
   summary: ReportTask;
 }

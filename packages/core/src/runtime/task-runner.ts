@@ -1,4 +1,4 @@
-import type { Agent, AgentContext, DelegateOptions } from '../contracts/agent.js';
+import type { Agent, AgentContext, DelegateOptions, PlanStep } from '../contracts/agent.js';
 import type { Budget } from '../contracts/budget.js';
 import type { RunEventInput } from '../contracts/run-event.js';
 import type { ToolContext } from '../contracts/tool.js';
@@ -8,6 +8,7 @@ import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Lease } from '../scheduler/scheduler.js';
 import { taskPools } from '../scheduler/task-pools.js';
+import { validateDag } from '../scheduler/validate-dag.js';
 import { now } from './event-stream.js';
 import type { RunContext, TaskState } from './run-context.js';
 import { type AgentLoopHooks, runAgentLoop } from './runner/agent-loop.js';
@@ -86,6 +87,7 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     lease: undefined,
     ticket: undefined,
     policyContext: undefined,
+    step: undefined,
     summary: undefined as never,
   };
   if (init.parent) {
@@ -177,6 +179,7 @@ function startTask(run: RunContext, task: TaskState, lease: Lease): Promise<unkn
     if (run.events.observed) run.events.deliver({ type: 'task-started', taskId: task.id }, time);
     else run.events.skip();
     task.cancellation.throwIfAborted();
+    if (task.step !== undefined) task.input = task.step.input();
     work = task.agent.run
       ? task.agent.run(task.input, agentContext(run, task))
       : runAgentLoop(run, task, task.input, loopHooks, noCoordination);
@@ -194,6 +197,8 @@ function startTask(run: RunContext, task: TaskState, lease: Lease): Promise<unkn
 /** The agent returned: the task succeeded, unless it was cancelled meanwhile. */
 function taskSucceeded(run: RunContext, task: TaskState, output: unknown): unknown {
   if (task.cancellation.aborted) throw taskFailed(run, task, task.cancellation.reason);
+  // Before finishing: finishing lets the step's dependents start, and they read this output.
+  task.step?.succeeded(output);
   finishTask(run, task, 'succeeded', undefined);
   return output;
 }
@@ -372,6 +377,78 @@ export function map(
   );
 }
 
+/**
+ * Runs a DAG of steps as child tasks (`ctx.plan`). Every step is created at once with its
+ * dependencies, so the scheduler ranks the whole plan (critical path, priorities); a step's
+ * input is built when the scheduler starts it, which is after its dependencies finished.
+ */
+export function plan(
+  run: RunContext,
+  parent: TaskState,
+  steps: Readonly<Record<string, PlanStep>>,
+): Promise<Record<string, unknown>> {
+  const ids = Object.keys(steps);
+  // Everything is checked before any step is created: a bad plan runs nothing.
+  validateDag(ids.map((id) => ({ id, deps: steps[id]!.dependsOn ?? [], expectedMs: 0 })));
+  const agents = ids.map((id) => resolveSubAgent(parent, steps[id]!.agent));
+  const taskIds = new Map<string, string>();
+  for (const id of ids) taskIds.set(id, run.nextTaskId());
+  const outputs: Record<string, unknown> = {};
+  const succeeded = new Set<string>();
+  const runs: Promise<unknown>[] = [];
+  const tasks: TaskState[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const step = steps[id]!;
+    const dependsOn = step.dependsOn ?? [];
+    const init: TaskInit = {
+      agent: agents[i]!,
+      input: undefined,
+      parent,
+      capabilities: childCapabilities(run, parent, agents[i]!, step.capabilities),
+      dependsOn: dependsOn.map((dep) => taskIds.get(dep)!),
+      id: taskIds.get(id)!,
+    };
+    if (step.priority !== undefined) init.priority = step.priority;
+    if (step.budget !== undefined) init.budget = step.budget;
+    if (step.expectedMs !== undefined) init.expectedMs = step.expectedMs;
+    let task: TaskState;
+    try {
+      task = createTask(run, init);
+    } catch (error) {
+      // A step could not be created (say, its budget share does not fit): the steps created
+      // so far would wait on it for ever, so they are cancelled.
+      for (const created of tasks) cancelTask(created, error);
+      runs.push(Promise.reject(error));
+      break;
+    }
+    tasks.push(task);
+    task.step = {
+      input() {
+        const given: Record<string, unknown> = {};
+        for (const dep of dependsOn) {
+          if (!succeeded.has(dep))
+            throw new CancelledError(`plan step ${id} not run: step ${dep} did not succeed`);
+          given[dep] = outputs[dep];
+        }
+        return typeof step.input === 'function'
+          ? (step.input as (o: typeof given) => unknown)(given)
+          : step.input;
+      },
+      succeeded(output) {
+        outputs[id] = output;
+        succeeded.add(id);
+      },
+    };
+    runs.push(runTask(run, task));
+  }
+  return whileSuspended(run, parent, Promise.all(runs)).then(() => {
+    const ordered: Record<string, unknown> = {};
+    for (const id of ids) ordered[id] = outputs[id];
+    return ordered;
+  });
+}
+
 // What the agent loop calls back into: one object for every task.
 const loopHooks: AgentLoopHooks = {
   delegate: (run, task, agent, input) => delegate(run, task, agent, input),
@@ -411,5 +488,6 @@ export function agentContext(run: RunContext, task: TaskState): AgentContext {
       runAgentLoop(run, task, input, loopHooks, { coordination: options?.coordination ?? true }),
     delegate: (target, input, options) => delegate(run, task, target, input, options) as Promise<never>,
     map: (target, inputs, options) => map(run, task, target, inputs, options) as Promise<never[]>,
+    plan: (steps) => plan(run, task, steps),
   };
 }
