@@ -102,6 +102,8 @@ export function createTask(run: RunContext, init: TaskInit): TaskState {
     expectedMs: init.expectedMs,
     pools: taskPools(agentName, init.agent.model ?? run.defaultModel),
     parentId: init.parent?.id,
+    // Dependencies only come from a plan, whose steps are all added before any can finish.
+    forgetWhenDone: true,
   };
   if (run.ticketScheduler) task.ticket = run.ticketScheduler.admit(entry);
   else run.scheduler.add(entry);
@@ -417,7 +419,7 @@ export function plan(
       task = createTask(run, init);
     } catch (error) {
       // A step could not be created (say, its budget share does not fit): the steps created
-      // so far would wait on it for ever, so they are cancelled.
+      // so far would wait on it for ever, so they are cancelled (and end below, unrun).
       for (const created of tasks) cancelTask(created, error);
       runs.push(Promise.reject(error));
       break;
@@ -440,8 +442,10 @@ export function plan(
         succeeded.add(id);
       },
     };
-    runs.push(runTask(run, task));
   }
+  // Started only once all are added: the scheduler then knows every dependent before any
+  // step can finish (it forgets finished tasks, see `forgetWhenDone`).
+  for (const task of tasks) runs.push(runTask(run, task));
   return whileSuspended(run, parent, Promise.all(runs)).then(() => {
     const ordered: Record<string, unknown> = {};
     for (const id of ids) ordered[id] = outputs[id];

@@ -110,6 +110,7 @@ class TaskNode implements Lease {
   pendingDeps = 0;
   resumed = false;
   finished = false;
+  forgetWhenDone = false;
   heapIndex = -1;
   heap: NodeHeap | null = null;
   /** The priority class it is counted in while waiting. */
@@ -341,6 +342,7 @@ class SchedulerImpl implements PriorityScheduler {
       throw new ValidationError(`task ${task.id} was already added to the scheduler`);
     }
     node.state = IDLE;
+    node.forgetWhenDone = task.forgetWhenDone === true;
     node.priority = task.priority ?? 0;
     const expected = task.expectedMs ?? this.defaultExpectedMs;
     node.expectedMs = Math.max(expected, 0);
@@ -554,8 +556,10 @@ class SchedulerImpl implements PriorityScheduler {
     if (node.finished) return;
     const taskId = node.id;
     node.finished = true;
-    // A finished task keeps only its id here (dependents added later check it), not its node.
-    this.nodes.set(taskId, this.finishedMark);
+    // A finished task keeps only its id here (dependents added later check it), not its node;
+    // one nothing can depend on any more is dropped.
+    if (node.forgetWhenDone) this.nodes.delete(taskId);
+    else this.nodes.set(taskId, this.finishedMark);
     node.predecessors = noNodes;
     const successors = node.successors;
     node.successors = noNodes;

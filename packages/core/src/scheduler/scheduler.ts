@@ -13,6 +13,13 @@ export interface SchedulerTask {
   readonly pools?: readonly string[];
   /** The delegating task. */
   readonly parentId?: string;
+  /**
+   * No task will be added later depending on this one, so once finished it can be forgotten
+   * (by default a finished id is remembered, so that a dependent added afterwards sees it
+   * done). The runtime sets it: it adds every dependent (a plan's steps) before any of its
+   * dependencies can finish, so its id index stays as small as the work in flight.
+   */
+  readonly forgetWhenDone?: boolean;
 }
 
 /** Slots held by a running task. */

@@ -126,6 +126,25 @@ describe('ctx.plan', () => {
     expect(finished.error?.code).toBe(new CancelledError('x').code);
   });
 
+  it('cancels the dependents of a step that throws at once, even when they are listed after it', async () => {
+    const log: string[] = [];
+    const sudden = defineAgent({
+      name: 'sudden',
+      // Not async: throws before returning a promise.
+      run: (() => {
+        throw new Error('bad input');
+      }) as never,
+    });
+    const later = stepAgent('later', log);
+    const supervisor = supervisorOf([sudden, later], (_input, ctx) =>
+      ctx.plan({ sudden: { agent: sudden }, later: { agent: later, dependsOn: ['sudden'] } }),
+    );
+    const { status, report } = await orchestrator().run(supervisor, 'x').result;
+    expect(status).toBe('failed');
+    expect(report.tasks.find((t) => t.agent === 'later')?.status).toBe('cancelled');
+    expect(log).toEqual([]);
+  });
+
   it('refuses a plan that is not a DAG, or names an unknown sub-agent, before running any step', async () => {
     const log: string[] = [];
     const only = stepAgent('only', log);

@@ -106,6 +106,18 @@ describe('createScheduler', () => {
     expect(() => scheduler.add({ id: 'early', priority: 0 })).toThrow(/finished/);
   });
 
+  it('forgets a finished task added with forgetWhenDone, and still unblocks its dependents', () => {
+    const scheduler = createScheduler({ concurrency: 1, clock: createSimulatedClock() });
+    const r = recorder(scheduler);
+    scheduler.add({ id: 'first', priority: 0, forgetWhenDone: true });
+    scheduler.add({ id: 'next', priority: 0, dependsOn: ['first'], forgetWhenDone: true });
+    r.ask('first', 'next');
+    r.done('first');
+    expect(r.order).toEqual(['first', 'next']);
+    // Nothing is kept for it: the same id may be added again (a remembered one would throw).
+    expect(() => scheduler.add({ id: 'first', priority: 0 })).not.toThrow();
+  });
+
   it('ages waiting low-priority work so it is not starved', () => {
     const clock = createSimulatedClock();
     const scheduler = createScheduler({ concurrency: 1, clock, ageingMs: 100 });
