@@ -19,6 +19,7 @@ import type { TaskCancellation } from '../task-cancellation.js';
 import { summarizeError } from './error-summary.js';
 import { type JsonSize, jsonSize } from './json-size.js';
 import { callPolicyContext, policyContextOf } from './policy-context.js';
+import { ignore, promiseInto, type ResolverFields } from './race-abort.js';
 
 // Prices resolved once per adapter and price table rather than on every call.
 const priceCache = new WeakMap<object, WeakMap<ModelAdapter, ModelPrice | undefined>>();
@@ -293,17 +294,6 @@ function attemptCall(
   return new ModelCallAttempt(run, task, adapter, prepared, callNumber, recoverable).promise;
 }
 
-// The Promise executor below fills in the attempt being built (one function, no closure per call).
-let capturing: ModelCallAttempt | undefined;
-function capture(
-  resolve: (value: ModelResult | PromiseLike<ModelResult>) => void,
-  reject: (reason: unknown) => void,
-) {
-  capturing!.resolve = resolve;
-  capturing!.reject = reject;
-}
-const ignore = (): void => {};
-
 /**
  * One attempt as an object that moves itself from step to step, rather than an async
  * function: a task waiting on its model then holds this object and one promise, not a
@@ -313,7 +303,7 @@ const ignore = (): void => {};
  * adapter ignores the signal (streams stop through the signal they are given).
  * Events only listeners would read are built only when someone listens.
  */
-class ModelCallAttempt {
+class ModelCallAttempt implements ResolverFields<ModelResult> {
   readonly promise: Promise<ModelResult>;
   resolve: (value: ModelResult | PromiseLike<ModelResult>) => void = ignore;
   reject: (reason: unknown) => void = ignore;
@@ -333,9 +323,7 @@ class ModelCallAttempt {
     private readonly callNumber: number,
     private readonly recoverable: boolean,
   ) {
-    capturing = this;
-    this.promise = new Promise<ModelResult>(capture);
-    capturing = undefined;
+    this.promise = promiseInto(this);
     this.price = priceOf(run, adapter);
     try {
       const limiter = run.rateLimiter;
@@ -387,11 +375,6 @@ class ModelCallAttempt {
   }
 
   private reserved(reservation: Reservation): void {
-    if (this.settled) {
-      // Failed while the reservation was on its way (the task was cancelled): give it back.
-      reservation.release();
-      return;
-    }
     this.reservation = reservation;
     const events = this.run.events;
     if (events.observed) {

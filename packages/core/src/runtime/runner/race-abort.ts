@@ -1,12 +1,29 @@
 import type { CancellationSignal } from '../task-cancellation.js';
 
-const ignore = (): void => {};
+/** Does nothing: an `AbortRace`'s resolvers before they are set, and a handler that drops a settlement. */
+export const ignore = (): void => {};
 
-// The executor below fills in the AbortRace being built (one module-level function, no closure).
-let capturing: AbortRace<unknown> | undefined;
+/** An object that keeps a promise's resolvers in its own fields. */
+export interface ResolverFields<T> {
+  resolve: (value: T | PromiseLike<T>) => void;
+  reject: (reason: unknown) => void;
+}
+
+// The executor below fills in the holder being built (one module-level function, no closure).
+let capturing: ResolverFields<unknown> | undefined;
 function capture(resolve: (value: unknown) => void, reject: (reason: unknown) => void): void {
   capturing!.resolve = resolve;
   capturing!.reject = reject;
+}
+
+/** A new promise whose resolvers are stored on `holder`, without a closure per promise. */
+export function promiseInto<T>(holder: ResolverFields<T>): Promise<T> {
+  capturing = holder as ResolverFields<unknown>;
+  try {
+    return new Promise<unknown>(capture) as Promise<T>;
+  } finally {
+    capturing = undefined;
+  }
 }
 
 /**
@@ -16,9 +33,9 @@ function capture(resolve: (value: unknown) => void, reject: (reason: unknown) =>
  * listener and the holder of the promise's resolvers: no closures per race. Call `release()`
  * once `promise` has settled.
  */
-export class AbortRace<T> {
+export class AbortRace<T> implements ResolverFields<T> {
   readonly promise: Promise<T>;
-  resolve: (value: T) => void = ignore;
+  resolve: (value: T | PromiseLike<T>) => void = ignore;
   reject: (reason: unknown) => void = ignore;
   private listening = false;
 
@@ -26,11 +43,7 @@ export class AbortRace<T> {
     work: Promise<T>,
     private readonly signal: CancellationSignal,
   ) {
-    capturing = this as AbortRace<unknown>;
-    this.promise = new Promise<T>(
-      capture as (resolve: (value: T) => void, reject: (reason: unknown) => void) => void,
-    );
-    capturing = undefined;
+    this.promise = promiseInto(this);
     if (signal.aborted) {
       work.catch(ignore);
       this.reject(signal.reason);
