@@ -395,8 +395,8 @@ export function plan(
   const agents = ids.map((id) => resolveSubAgent(parent, steps[id]!.agent));
   const taskIds = new Map<string, string>();
   for (const id of ids) taskIds.set(id, run.nextTaskId());
-  const outputs: Record<string, unknown> = {};
-  const succeeded = new Set<string>();
+  // Outputs of the steps that succeeded. A Map, not an object: a step id is any string.
+  const outputs = new Map<string, unknown>();
   const runs: Promise<unknown>[] = [];
   const tasks: TaskState[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -427,30 +427,26 @@ export function plan(
     tasks.push(task);
     task.step = {
       input() {
-        const given: Record<string, unknown> = {};
         for (const dep of dependsOn) {
-          if (!succeeded.has(dep))
+          if (!outputs.has(dep))
             throw new CancelledError(`plan step ${id} not run: step ${dep} did not succeed`);
-          given[dep] = outputs[dep];
         }
+        const given = Object.fromEntries(dependsOn.map((dep) => [dep, outputs.get(dep)]));
         return typeof step.input === 'function'
           ? (step.input as (o: typeof given) => unknown)(given)
           : step.input;
       },
       succeeded(output) {
-        outputs[id] = output;
-        succeeded.add(id);
+        outputs.set(id, output);
       },
     };
   }
   // Started only once all are added: the scheduler then knows every dependent before any
   // step can finish (it forgets finished tasks, see `forgetWhenDone`).
   for (const task of tasks) runs.push(runTask(run, task));
-  return whileSuspended(run, parent, Promise.all(runs)).then(() => {
-    const ordered: Record<string, unknown> = {};
-    for (const id of ids) ordered[id] = outputs[id];
-    return ordered;
-  });
+  return whileSuspended(run, parent, Promise.all(runs)).then(() =>
+    Object.fromEntries(ids.map((id) => [id, outputs.get(id)])),
+  );
 }
 
 // What the agent loop calls back into: one object for every task.

@@ -73,6 +73,22 @@ describe('ctx.plan', () => {
     expect(queued).toMatchObject({ dependsOn: [byAgent.get('left')?.id, byAgent.get('right')?.id] });
   });
 
+  it('keeps step ids that are also object keys, such as __proto__, as plain outputs', async () => {
+    const log: string[] = [];
+    const echo = stepAgent('echo', log);
+    const steps = JSON.parse(
+      '{"__proto__": {"agent": "echo", "input": "a"}, "constructor": {"agent": "echo", "dependsOn": ["__proto__"]}}',
+    );
+    steps.constructor.input = (outputs: Record<string, unknown>) =>
+      `after ${String(Object.getOwnPropertyDescriptor(outputs, '__proto__')?.value)}`;
+    const supervisor = supervisorOf([echo], (_input, ctx) => ctx.plan(steps));
+    const { output } = await orchestrator().run(supervisor, 'x');
+    expect(Object.entries(output as object)).toEqual([
+      ['__proto__', 'a'],
+      ['constructor', 'after a'],
+    ]);
+  });
+
   it('orders the whole plan by critical path, not by the order steps are listed', async () => {
     const log: string[] = [];
     const agents = ['solo', 'head', 'tail'].map((name) => stepAgent(name, log));
