@@ -8,7 +8,14 @@ import {
   lowerOf,
   scannedContext,
 } from './text-boundary.js';
-import { DIGIT_SETS, digitRunsOf, longestDigitChain, scanOf, startsBetween } from './text-scan.js';
+import {
+  DIGIT_SETS,
+  digitRunsOf,
+  isDigitCode,
+  longestDigitChain,
+  scanOf,
+  startsBetween,
+} from './text-scan.js';
 
 /** Regions tried for numbers written without a country code (national format). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
@@ -96,10 +103,6 @@ function mayStartInternational(text: string, start: number, end: number): boolea
   return false;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** `[\d \t()./-]` */
 function isBodyCode(c: number): boolean {
   return (
@@ -114,16 +117,16 @@ function isBodyCode(c: number): boolean {
 function candidateBodyAt(text: string, q: number): number {
   let r = q;
   if (text.charCodeAt(r) === 40) r++;
-  if (!isDigit(text.charCodeAt(r))) return -1;
+  if (!isDigitCode(text.charCodeAt(r))) return -1;
   const from = r + 1;
   let length = 0;
   while (length < 23 && isBodyCode(text.charCodeAt(from + length))) length++;
   for (let body = Math.min(22, length - 1); body >= 5; body--) {
     const last = from + body;
-    if (!isDigit(text.charCodeAt(last))) continue;
+    if (!isDigitCode(text.charCodeAt(last))) continue;
     const next = text.charCodeAt(last + 1);
     if (isWordCode(next)) continue;
-    if ((next === 46 || next === 47 || next === 45) && isDigit(text.charCodeAt(last + 2))) continue;
+    if ((next === 46 || next === 47 || next === 45) && isDigitCode(text.charCodeAt(last + 2))) continue;
     return last + 1;
   }
   return -1;

@@ -6,6 +6,7 @@ import { ssnCheckAt } from '../validators/us-ssn.js';
 import {
   caseInsensitive,
   findNearAt,
+  hasDigitIn,
   isWordCode,
   joinsAfter,
   joinsBefore,
@@ -16,6 +17,7 @@ import {
   DIGIT_SETS,
   digitRunsOf,
   familyPrefilter,
+  isDigitCode,
   longestDigitChain,
   matchesAnyAt,
   matchesAt,
@@ -266,15 +268,11 @@ function findDottedCards(text: string, out: RecognizerMatch[]): void {
       const start = runStart + m.index;
       const end = start + m[0].length;
       if (joinsBefore(text, start) || joinsAfter(text, end) || text.charCodeAt(start - 1) === 46) continue;
-      if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) continue;
+      if (text.charCodeAt(end) === 46 && isDigitCode(text.charCodeAt(end + 1))) continue;
       const digits = m[0].replace(/\D/g, '');
       if (luhnCheck(digits) && cardBrand(digits) !== undefined) out.push({ start, end, score: 0.95 });
     }
   });
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function findCards(text: string, out: RecognizerMatch[]): void {
@@ -298,7 +296,7 @@ function findCardRuns(text: string, from: number, to: number, out: RecognizerMat
     const after = text.charCodeAt(runEnd);
     if (
       (after === 46 || after === 44 || after === 47 || after === 45) &&
-      isDigit(text.charCodeAt(runEnd + 1))
+      isDigitCode(text.charCodeAt(runEnd + 1))
     )
       continue;
     // The run's digit groups: offsets in `run` and, for slicing `digits`, digit counts before them.
@@ -306,12 +304,12 @@ function findCardRuns(text: string, from: number, to: number, out: RecognizerMat
     if (groups.length !== 0) groups.length = 0;
     let long = false;
     for (let i = 0, counted = 0; i < run.length; ) {
-      if (!isDigit(run.charCodeAt(i))) {
+      if (!isDigitCode(run.charCodeAt(i))) {
         i++;
         continue;
       }
       const start = i;
-      while (i < run.length && isDigit(run.charCodeAt(i))) i++;
+      while (i < run.length && isDigitCode(run.charCodeAt(i))) i++;
       groups.push(start, i, counted);
       counted += i - start;
       if (i - start > 6) long = true;
@@ -358,8 +356,8 @@ function ibanGroupBefore(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   return (
     (c === 32 || c === 45) &&
-    isDigit(text.charCodeAt(at - 2)) &&
-    isDigit(text.charCodeAt(at - 3)) &&
+    isDigitCode(text.charCodeAt(at - 2)) &&
+    isDigitCode(text.charCodeAt(at - 3)) &&
     isAsciiLetter(text.charCodeAt(at - 4)) &&
     isAsciiLetter(text.charCodeAt(at - 5))
   );
@@ -386,7 +384,7 @@ function isAsciiLetter(c: number): boolean {
 }
 
 function isAsciiAlnum(c: number): boolean {
-  return isAsciiLetter(c) || isDigit(c);
+  return isAsciiLetter(c) || isDigitCode(c);
 }
 
 /** IBAN length by country, indexed by the two upper-cased letters (0: no IBAN country). */
@@ -403,7 +401,7 @@ function ibanLength(first: number, second: number): number | undefined {
 /** IBAN_START at `at`: two letters, two digits, then (after one optional space or dash) a letter or digit. */
 function ibanStartAt(text: string, at: number): boolean {
   if (!isAsciiLetter(text.charCodeAt(at)) || !isAsciiLetter(text.charCodeAt(at + 1))) return false;
-  if (!isDigit(text.charCodeAt(at + 2)) || !isDigit(text.charCodeAt(at + 3))) return false;
+  if (!isDigitCode(text.charCodeAt(at + 2)) || !isDigitCode(text.charCodeAt(at + 3))) return false;
   const c = text.charCodeAt(at + 4);
   return isAsciiAlnum(c) || ((c === 32 || c === 45) && isAsciiAlnum(text.charCodeAt(at + 5)));
 }
@@ -447,20 +445,24 @@ function findIbans(text: string, out: RecognizerMatch[]): void {
  * `\d` fails). Returns the match end, or -1.
  */
 function ssnAt(text: string, p: number): number {
-  if (!isDigit(text.charCodeAt(p)) || !isDigit(text.charCodeAt(p + 1)) || !isDigit(text.charCodeAt(p + 2)))
+  if (
+    !isDigitCode(text.charCodeAt(p)) ||
+    !isDigitCode(text.charCodeAt(p + 1)) ||
+    !isDigitCode(text.charCodeAt(p + 2))
+  )
     return -1;
   const separator = text.charCodeAt(p + 3);
   const width = separator === 45 || separator === 32 ? 1 : 0;
   let i = p + 3 + width;
-  if (!isDigit(text.charCodeAt(i)) || !isDigit(text.charCodeAt(i + 1))) return -1;
+  if (!isDigitCode(text.charCodeAt(i)) || !isDigitCode(text.charCodeAt(i + 1))) return -1;
   i += 2;
   if (width === 1) {
     if (text.charCodeAt(i) !== separator) return -1;
     i++;
   }
-  for (const stop = i + 4; i < stop; i++) if (!isDigit(text.charCodeAt(i))) return -1;
+  for (const stop = i + 4; i < stop; i++) if (!isDigitCode(text.charCodeAt(i))) return -1;
   const next = text.charCodeAt(i);
-  if (isWordCode(next) || ((next === 45 || next === 46) && isDigit(text.charCodeAt(i + 1)))) return -1;
+  if (isWordCode(next) || ((next === 45 || next === 46) && isDigitCode(text.charCodeAt(i + 1)))) return -1;
   return i;
 }
 
@@ -471,12 +473,12 @@ function findSsns(text: string, out: RecognizerMatch[]): void {
     // after nine digits), so only the positions 3 and 9 digits before a group's end can start one.
     let from = runStart; // where the scan would resume
     for (let i = runStart; i < runEnd; ) {
-      if (!isDigit(text.charCodeAt(i))) {
+      if (!isDigitCode(text.charCodeAt(i))) {
         i++;
         continue;
       }
       const groupStart = i;
-      while (i < runEnd && isDigit(text.charCodeAt(i))) i++;
+      while (i < runEnd && isDigitCode(text.charCodeAt(i))) i++;
       for (let k = 0; k < 2; k++) {
         const start = k === 0 ? i - 9 : i - 3;
         if (start < groupStart || start < from) continue;
@@ -507,13 +509,13 @@ const VERSION_BEFORE = /(?:\bv|version|vers\.?|ver\.?|build|release|rev\.?|firmw
  */
 function octetFits(text: string, p: number, width: number): boolean {
   const a = text.charCodeAt(p);
-  if (!isDigit(a)) return false;
+  if (!isDigitCode(a)) return false;
   if (width === 1) return true;
   const b = text.charCodeAt(p + 1);
-  if (!isDigit(b)) return false;
+  if (!isDigitCode(b)) return false;
   if (width === 2) return a !== 48;
   const c = text.charCodeAt(p + 2);
-  if (!isDigit(c)) return false;
+  if (!isDigitCode(c)) return false;
   return a === 49 || (a === 50 && (b < 53 || (b === 53 && c <= 53)));
 }
 
@@ -522,8 +524,8 @@ function octetFits(text: string, p: number, width: number): boolean {
  * a one-digit one, none. Returns the end, or -1.
  */
 function ipv4TailAt(text: string, p: number): number {
-  if (text.charCodeAt(p) === 47 && isDigit(text.charCodeAt(p + 1))) {
-    if (isDigit(text.charCodeAt(p + 2)) && ipv4EndsAt(text, p + 3)) return p + 3;
+  if (text.charCodeAt(p) === 47 && isDigitCode(text.charCodeAt(p + 1))) {
+    if (isDigitCode(text.charCodeAt(p + 2)) && ipv4EndsAt(text, p + 3)) return p + 3;
     if (ipv4EndsAt(text, p + 2)) return p + 2;
   }
   return ipv4EndsAt(text, p) ? p : -1;
@@ -531,7 +533,7 @@ function ipv4TailAt(text: string, p: number): number {
 
 function ipv4EndsAt(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
-  return !isWordCode(c) && !(c === 46 && isDigit(text.charCodeAt(p + 1)));
+  return !isWordCode(c) && !(c === 46 && isDigitCode(text.charCodeAt(p + 1)));
 }
 
 /** End of the whole match (with any `/prefix`) found by the last successful `ipv4From`. */
@@ -729,7 +731,7 @@ function findAddresses(text: string, out: RecognizerMatch[]): void {
     for (let k = 0; k < 32 && from > scannedTo && !isSpaceCode(text.charCodeAt(from - 1)); k++) from--;
     const to = Math.min(text.length, hit.index + 96);
     // Every alternative of the pattern holds a digit (a house number or a postcode).
-    if (!hasDigit(text, from, to)) {
+    if (!hasDigitIn(text, from, to)) {
       scannedTo = to;
       return Math.max(hitEnd, to);
     }
@@ -747,11 +749,6 @@ function findAddresses(text: string, out: RecognizerMatch[]): void {
     scannedTo = to;
     return Math.max(hitEnd, to);
   });
-}
-
-function hasDigit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) return true;
-  return false;
 }
 
 const ADDRESS_PREFILTER = new RegExp(

@@ -1,15 +1,10 @@
-import { matchesAt, scanOf, type TriggerFamily, triggerFamily } from './text-scan.js';
+import { isDigitCode, matchesAt, scanOf, type TriggerFamily, triggerFamily } from './text-scan.js';
 
 /** Whether the code unit is an ASCII letter, digit or underscore. */
 export function isWordCode(code: number): boolean {
   return (
     (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
   );
-}
-
-/** Whether the code unit is an ASCII digit. */
-export function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** Escapes a literal for use inside a RegExp. */
@@ -246,7 +241,8 @@ export function findNearAt(
   });
 }
 
-function hasDigitIn(text: string, from: number, to: number): boolean {
+/** Whether `text[from, to)` holds an ASCII digit. */
+export function hasDigitIn(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isDigitCode(text.charCodeAt(i))) return true;
   return false;
 }

@@ -460,7 +460,8 @@ export function mostDotsInARun(text: string): number {
   return mostDots;
 }
 
-function isDigitCode(c: number): boolean {
+/** Whether the code unit is an ASCII digit. */
+export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
