@@ -1,7 +1,7 @@
 import type { Recognizer, RecognizerMatch } from '../recognizer.js';
 import { jwtCheck } from '../validators/jwt.js';
 import { charClassCount, looksRandom } from '../validators/shannon-entropy.js';
-import { findNearAt } from './text-boundary.js';
+import { findNearAt, isWordCode } from './text-boundary.js';
 import { familyPrefilter, matchesAnyAt, matchesAt, type TriggerFamily, triggerFamily } from './text-scan.js';
 
 const B = '(?<![A-Za-z0-9_-])';
@@ -66,10 +66,6 @@ function isSchemeCode(c: number): boolean {
   );
 }
 
-function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /**
  * Where the global scan would start a match ending its scheme at `colon`, at or after `from`:
  * the first letter with a word boundary before it, 2–31 scheme characters before the colon
@@ -81,10 +77,7 @@ function schemeStart(text: string, colon: number, from: number): number {
   while (first > 0 && colon - first < 31 && isSchemeCode(text.charCodeAt(first - 1))) first--;
   for (let s = Math.max(first, from); s <= colon - 2; s++) {
     const c = text.charCodeAt(s);
-    if (
-      ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) &&
-      (s === 0 || !isAsciiWordCode(text.charCodeAt(s - 1)))
-    )
+    if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && (s === 0 || !isWordCode(text.charCodeAt(s - 1))))
       return s;
   }
   return -1;
@@ -265,7 +258,7 @@ function findJwts(text: string, out: RecognizerMatch[]): void {
 
 /** `[A-Za-z0-9_-]` */
 function isTokenCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+  return isWordCode(c) || c === 45;
 }
 
 const TWILIO = /twilio/iy;
